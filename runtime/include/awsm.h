@@ -1,0 +1,351 @@
+/*
+ * awsm.h — the one public header of the awsm runtime.
+ *
+ * Code compiled by awsm and the C runtime it is linked with agree on
+ * everything in this file: the instance layout that generated code reads
+ * at fixed offsets (mirrored in src/abi/layout.rs and checked by a test),
+ * the module descriptor the compiler emits, the trap codes, and the
+ * embedding API a host program calls.
+ *
+ * Layout rules: every field generated code touches is either a pointer,
+ * a uintptr_t, or a fixed-width integer, so the layout is computed from
+ * the target's pointer width alone.
+ */
+#ifndef AWSM_H
+#define AWSM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Bumped whenever the descriptor or instance layout changes. */
+#define AWSM_ABI_VERSION 1
+
+/* ---------------------------------------------------------------- traps */
+
+/*
+ * Trap codes: one enum shared with the compiler (src/abi/traps.rs).
+ * AWSM_TRAP_EXIT is not a fault: it is how proc_exit unwinds the guest.
+ */
+typedef enum awsm_trap_code {
+  AWSM_TRAP_NONE = 0,
+  AWSM_TRAP_UNREACHABLE = 1,
+  AWSM_TRAP_MEMORY_OOB = 2,
+  AWSM_TRAP_INT_DIV_BY_ZERO = 3,
+  AWSM_TRAP_INT_OVERFLOW = 4,
+  AWSM_TRAP_INVALID_CONVERSION = 5,
+  AWSM_TRAP_UNDEFINED_ELEMENT = 6,
+  AWSM_TRAP_UNINITIALIZED_ELEMENT = 7,
+  AWSM_TRAP_INDIRECT_CALL_TYPE_MISMATCH = 8,
+  AWSM_TRAP_STACK_EXHAUSTED = 9,
+  AWSM_TRAP_TABLE_OOB = 10,
+  AWSM_TRAP_NULL_REFERENCE = 11,
+  AWSM_TRAP_HOST = 12,
+  AWSM_TRAP_EXIT = 13,
+  AWSM_TRAP_COUNT
+} awsm_trap_code;
+
+/* Human-readable reason, worded as the spec testsuite words it. */
+const char *awsm_trap_message(awsm_trap_code code);
+
+/* ------------------------------------------------------- instance layout */
+
+typedef struct awsm_instance awsm_instance;
+
+/* A linear memory. Defined memories live inside their instance. */
+typedef struct awsm_memory {
+  uint8_t *base;      /* first byte of linear memory */
+  uint64_t size;      /* current size in bytes (pages * 65536) */
+  uint64_t max_size;  /* declared maximum in bytes (65536 pages if none) */
+  uint64_t reserved;  /* bytes of address space owned, guards included */
+} awsm_memory;
+
+/*
+ * A callable reference: what funcref values, table elements and import
+ * slots point to. `fn` has the C signature
+ *   result fn(awsm_instance *ctx, params...)
+ * and is called with `ctx` as first argument; `type_id` is the
+ * process-wide canonical id of its signature (see awsm_type_id).
+ */
+typedef struct awsm_funcref {
+  void *fn;
+  awsm_instance *ctx;
+  uint32_t type_id;
+} awsm_funcref;
+
+/* A table: elements are awsm_funcref* (funcref) or opaque void* (externref). */
+typedef struct awsm_table {
+  void **elems;
+  uint32_t size;
+  uint32_t max_size; /* 0xffffffff if unbounded */
+  uint32_t elem_type; /* AWSM_TYPE_FUNCREF or AWSM_TYPE_EXTERNREF */
+} awsm_table;
+
+/* A global's storage cell; 16 bytes so a v128 fits later. */
+typedef union awsm_global {
+  int32_t i32;
+  int64_t i64;
+  float f32;
+  double f64;
+  void *ref;
+  uint8_t bytes[16];
+} awsm_global;
+
+/*
+ * The instance context (vmctx). Every compiled function takes it as its
+ * first argument. Generated code reads only the fields up to and
+ * including `elem_dropped`, at offsets computed in src/abi/layout.rs.
+ * The pointers in this prefix never change after instantiation (the
+ * compiler marks their loads invariant); the things they point to do.
+ */
+struct awsm_instance {
+  awsm_memory *memory;      /* memory 0, or NULL */
+  awsm_global **globals;    /* one cell pointer per global index */
+  awsm_table **tables;      /* one table pointer per table index */
+  awsm_funcref *funcs;      /* one callable per function index */
+  const uint32_t *type_ids; /* canonical id per module type index */
+  uintptr_t stack_limit;    /* trap when the stack pointer goes below */
+  uint8_t *data_dropped;    /* one flag per data segment */
+  uint8_t *elem_dropped;    /* one flag per element segment */
+  /* ---- runtime-private from here on ---- */
+  const struct awsm_module *module;
+  void *host_data; /* free for the embedder */
+  awsm_memory own_memory;
+  void *private_state; /* runtime bookkeeping (allocations, imports) */
+};
+
+/* ------------------------------------------------------ module descriptor */
+
+/* Value and reference type codes, as in the wasm binary format. */
+enum {
+  AWSM_TYPE_I32 = 0x7f,
+  AWSM_TYPE_I64 = 0x7e,
+  AWSM_TYPE_F32 = 0x7d,
+  AWSM_TYPE_F64 = 0x7c,
+  AWSM_TYPE_V128 = 0x7b,
+  AWSM_TYPE_FUNCREF = 0x70,
+  AWSM_TYPE_EXTERNREF = 0x6f
+};
+
+/* Extern kinds, as in the wasm binary format. */
+enum {
+  AWSM_EXTERN_FUNC = 0,
+  AWSM_EXTERN_TABLE = 1,
+  AWSM_EXTERN_MEMORY = 2,
+  AWSM_EXTERN_GLOBAL = 3
+};
+
+/* A value crossing the generic call boundary. */
+typedef union awsm_val {
+  int32_t i32;
+  int64_t i64;
+  float f32;
+  double f64;
+  void *ref;
+  uint8_t bytes[16];
+} awsm_val;
+
+/*
+ * A function type. `sig` is a canonical string, params then ':' then
+ * results, one letter per type: i=i32 I=i64 f=f32 F=f64 v=v128
+ * r=funcref e=externref. Example: "iI:f".
+ *
+ * `call` calls `fn(ctx, args...)` of this type, reading args from
+ * `args` and writing results to `results` (generated by the compiler).
+ */
+typedef struct awsm_type_desc {
+  const char *sig;
+  void (*call)(void *fn, awsm_instance *ctx, const awsm_val *args, awsm_val *results);
+  /* A function of this type that forwards to a host callback: used as
+   * `fn` with `ctx` pointing at an awsm_host_func (see below). */
+  void *host_thunk;
+} awsm_type_desc;
+
+/* Limits of a memory (in 64 KiB pages) or table (in elements). */
+typedef struct awsm_limits {
+  uint32_t min;
+  uint32_t max;     /* valid only when has_max */
+  uint32_t has_max;
+} awsm_limits;
+
+typedef struct awsm_import_desc {
+  const char *module;
+  const char *name;
+  uint32_t kind;  /* AWSM_EXTERN_* */
+  uint32_t index; /* index in its own index space (func/table/global) */
+  uint32_t type;  /* func: type index; global: value type; table: elem type */
+  uint32_t mut;   /* global: mutable */
+  awsm_limits limits; /* table or memory */
+} awsm_import_desc;
+
+typedef struct awsm_export_desc {
+  const char *name;
+  uint32_t kind;
+  uint32_t index;
+} awsm_export_desc;
+
+typedef struct awsm_global_desc {
+  uint32_t type; /* AWSM_TYPE_* */
+  uint32_t mut;
+} awsm_global_desc;
+
+typedef struct awsm_table_desc {
+  uint32_t elem_type;
+  awsm_limits limits;
+} awsm_table_desc;
+
+/* Everything a host needs to instantiate a compiled module. */
+typedef struct awsm_module {
+  uint32_t abi_version;
+  const char *name;
+  uint32_t num_types;
+  const awsm_type_desc *types;
+  uint32_t num_funcs; /* imported first, then defined */
+  uint32_t num_imported_funcs;
+  const uint32_t *func_types;  /* type index per function */
+  void *const *func_ptrs;      /* native code per function; NULL if imported */
+  uint32_t num_imports;
+  const awsm_import_desc *imports;
+  uint32_t num_exports;
+  const awsm_export_desc *exports;
+  uint32_t num_globals;
+  uint32_t num_imported_globals;
+  const awsm_global_desc *globals;
+  uint32_t num_tables;
+  uint32_t num_imported_tables;
+  const awsm_table_desc *tables;
+  uint32_t has_memory;
+  uint32_t memory_imported;
+  awsm_limits memory_limits;
+  uint32_t num_data;
+  uint32_t num_elems;
+  /* Initialise globals, then element and data segments; may trap. */
+  void (*init)(awsm_instance *ctx);
+  int32_t start_func; /* function index, or -1 */
+  uint32_t memory_strategy; /* AWSM_STRATEGY_* the code was compiled for */
+} awsm_module;
+
+/* Bounds-check strategies (src/abi/strategy.rs mirrors the numbering). */
+enum {
+  AWSM_STRATEGY_GUARD_PAGES = 0,
+  AWSM_STRATEGY_EXPLICIT = 1,
+  AWSM_STRATEGY_MASK = 2,
+  AWSM_STRATEGY_NONE = 3,
+  AWSM_STRATEGY_SEGMENT = 4,
+  AWSM_STRATEGY_COUNT
+};
+
+/* --------------------------------------------------------- embedding API */
+
+/* A host function: reads args, writes results; returns 0, or a trap code. */
+typedef int32_t (*awsm_host_callback)(void *env, awsm_instance *caller, const awsm_val *args,
+                                      awsm_val *results);
+
+/* What `ctx` points to when a funcref's `fn` is a host thunk. */
+typedef struct awsm_host_func {
+  awsm_host_callback callback;
+  void *env;
+  awsm_instance *caller; /* filled by the runtime: the importing instance */
+} awsm_host_func;
+
+/* One resolved import; matched to the module's imports by (module, name). */
+typedef struct awsm_extern {
+  const char *module;
+  const char *name;
+  uint32_t kind;
+  union {
+    const awsm_funcref *func;  /* a function exported by another instance */
+    awsm_memory *memory;
+    awsm_table *table;
+    awsm_global *global;
+  } u;
+  /* For a host function instead of `u.func`: callback + env + signature. */
+  awsm_host_callback host_callback;
+  void *host_env;
+  const char *host_sig;
+} awsm_extern;
+
+/* Result of a guest call. `code` is AWSM_TRAP_NONE on success. */
+typedef struct awsm_result {
+  awsm_trap_code code;
+  int32_t exit_status; /* valid when code == AWSM_TRAP_EXIT */
+} awsm_result;
+
+/* Canonical, process-wide id of a signature string (interned). */
+uint32_t awsm_type_id(const char *sig);
+
+/*
+ * Instantiate: allocate memory, tables and globals, resolve imports,
+ * run the module's initialisers and its start function. Returns NULL
+ * and a static message in *error on failure.
+ */
+awsm_instance *awsm_instantiate(const awsm_module *module, const awsm_extern *imports,
+                                size_t num_imports, const char **error);
+void awsm_instance_free(awsm_instance *inst);
+
+/* Export lookup: index into module->exports, or -1. */
+int32_t awsm_export_index(const awsm_instance *inst, const char *name);
+
+/* Call exported function `name` with args; results written to `results`. */
+awsm_result awsm_invoke(awsm_instance *inst, const char *name, const awsm_val *args,
+                        awsm_val *results);
+/* Call any callable generically (sig from its type_id). */
+awsm_result awsm_call_funcref(const awsm_funcref *f, const awsm_val *args, awsm_val *results);
+
+/* Pointers to exported entities, or NULL. */
+const awsm_funcref *awsm_export_func(awsm_instance *inst, const char *name);
+awsm_memory *awsm_export_memory(awsm_instance *inst, const char *name);
+awsm_table *awsm_export_table(awsm_instance *inst, const char *name);
+awsm_global *awsm_export_global(awsm_instance *inst, const char *name);
+
+/* Grow memory by `delta` pages: old size in pages, or -1. */
+int32_t awsm_memory_grow(awsm_memory *mem, uint32_t delta);
+/* Grow a table by `delta` elements filled with `init`: old size, or -1. */
+int32_t awsm_table_grow(awsm_table *table, uint32_t delta, void *init);
+
+/* Signature string of a canonical type id. */
+const char *awsm_type_sig(uint32_t type_id);
+
+/* ------------------------------------------------ compiled-code interface */
+/*
+ * Called by generated code only. Listed once in src/abi/symbols.rs.
+ */
+__attribute__((noreturn)) void awsm_trap(awsm_instance *ctx, int32_t code);
+int32_t awsm_rt_memory_grow(awsm_instance *ctx, uint32_t delta);
+int32_t awsm_rt_table_grow(awsm_instance *ctx, uint32_t table, void *init, uint32_t delta);
+void awsm_rt_table_fill(awsm_instance *ctx, uint32_t table, uint32_t dst, void *val, uint32_t n);
+void awsm_rt_table_copy(awsm_instance *ctx, uint32_t dst_table, uint32_t src_table, uint32_t dst,
+                        uint32_t src, uint32_t n);
+/* `elems`: one entry per element: >= 0 function index, -1 null,
+ * <= -2 the value of global (-2 - entry). */
+void awsm_rt_table_init(awsm_instance *ctx, uint32_t table, const int32_t *elems,
+                        uint32_t num_elems, uint32_t dst, uint32_t src, uint32_t n);
+void awsm_rt_memory_init(awsm_instance *ctx, const uint8_t *data, uint32_t data_len,
+                         uint32_t dst, uint32_t src, uint32_t n);
+void awsm_rt_memory_copy(awsm_instance *ctx, uint32_t dst, uint32_t src, uint32_t n);
+void awsm_rt_memory_fill(awsm_instance *ctx, uint32_t dst, uint32_t val, uint32_t n);
+/* Body of every host thunk: run the callback, trap if it returns nonzero. */
+void awsm_rt_call_host(awsm_host_func *f, const awsm_val *args, awsm_val *results);
+
+/*
+ * Guest-side address computation of each strategy (one per file in
+ * runtime/memory/): `ea` is index + static offset (up to 2^33), `size`
+ * the access width in bytes, `mem_size` memory->size loaded by the
+ * caller. Returns the host address, or traps. Inlined by LTO.
+ */
+uint8_t *awsm_mem_addr_guard_pages(awsm_instance *ctx, uint8_t *base, uint64_t mem_size,
+                                   uint64_t ea, uint32_t size);
+uint8_t *awsm_mem_addr_explicit(awsm_instance *ctx, uint8_t *base, uint64_t mem_size, uint64_t ea,
+                                uint32_t size);
+
+/* --------------------------------------------------------------- WASI */
+/* Arguments and environment seen by WASI guests of this process. */
+void awsm_wasi_set_args(int argc, const char *const *argv, const char *const *envp);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* AWSM_H */
