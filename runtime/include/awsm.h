@@ -341,9 +341,47 @@ uint8_t *awsm_mem_addr_guard_pages(awsm_instance *ctx, uint8_t *base, uint64_t m
 uint8_t *awsm_mem_addr_explicit(awsm_instance *ctx, uint8_t *base, uint64_t mem_size, uint64_t ea,
                                 uint32_t size);
 
+/*
+ * Why the calling thread's last awsm_instantiate failed: the trap code
+ * (and exit_status for AWSM_TRAP_EXIT) when an initialiser or the start
+ * function trapped; AWSM_TRAP_NONE when it failed for another reason or
+ * succeeded.
+ */
+awsm_result awsm_instantiate_status(void);
+
 /* --------------------------------------------------------------- WASI */
-/* Arguments and environment seen by WASI guests of this process. */
+/* Arguments and environment seen by WASI guests of this process. The
+ * arrays and strings must stay valid while guests run. */
 void awsm_wasi_set_args(int argc, const char *const *argv, const char *const *envp);
+
+/*
+ * WASI preview1: an import `wasi_snapshot_preview1.X` is bound by the
+ * compiler to awsm_wasi_X, whose parameters are X's witx parameters
+ * lowered to wasm types (pointers are i32 offsets into memory 0). Each
+ * returns a WASI errno (0 = success); proc_exit unwinds the guest with
+ * AWSM_TRAP_EXIT. Only file descriptors 0-2 exist (no preopens yet).
+ */
+int32_t awsm_wasi_args_get(awsm_instance *ctx, int32_t argv, int32_t argv_buf);
+int32_t awsm_wasi_args_sizes_get(awsm_instance *ctx, int32_t argc, int32_t argv_buf_size);
+int32_t awsm_wasi_environ_get(awsm_instance *ctx, int32_t environ, int32_t environ_buf);
+int32_t awsm_wasi_environ_sizes_get(awsm_instance *ctx, int32_t count, int32_t buf_size);
+int32_t awsm_wasi_fd_write(awsm_instance *ctx, int32_t fd, int32_t iovs, int32_t iovs_len,
+                           int32_t nwritten);
+int32_t awsm_wasi_fd_read(awsm_instance *ctx, int32_t fd, int32_t iovs, int32_t iovs_len,
+                          int32_t nread);
+int32_t awsm_wasi_fd_seek(awsm_instance *ctx, int32_t fd, int64_t offset, int32_t whence,
+                          int32_t newoffset);
+int32_t awsm_wasi_fd_close(awsm_instance *ctx, int32_t fd);
+int32_t awsm_wasi_fd_fdstat_get(awsm_instance *ctx, int32_t fd, int32_t stat);
+int32_t awsm_wasi_fd_prestat_get(awsm_instance *ctx, int32_t fd, int32_t prestat);
+int32_t awsm_wasi_fd_prestat_dir_name(awsm_instance *ctx, int32_t fd, int32_t path,
+                                      int32_t path_len);
+int32_t awsm_wasi_clock_time_get(awsm_instance *ctx, int32_t id, int64_t precision,
+                                 int32_t time);
+int32_t awsm_wasi_clock_res_get(awsm_instance *ctx, int32_t id, int32_t resolution);
+int32_t awsm_wasi_random_get(awsm_instance *ctx, int32_t buf, int32_t buf_len);
+__attribute__((noreturn)) void awsm_wasi_proc_exit(awsm_instance *ctx, int32_t status);
+int32_t awsm_wasi_sched_yield(awsm_instance *ctx);
 
 #ifdef __cplusplus
 }

@@ -1,0 +1,82 @@
+/*
+ * internal.h — runtime-private declarations shared by the runtime's C files.
+ * Never included by generated code or embedders.
+ */
+#ifndef AWSM_INTERNAL_H
+#define AWSM_INTERNAL_H
+
+#include "awsm.h"
+
+#include <stdbool.h>
+
+#define AWSM_PAGE_SIZE 65536ull
+#define AWSM_MAX_PAGES 65536ull
+#define AWSM_MAX_MEMORY_BYTES (AWSM_MAX_PAGES * AWSM_PAGE_SIZE)
+#define AWSM_TABLE_UNBOUNDED 0xffffffffu
+/* Implementation limit on table elements (the spec allows limits). */
+#define AWSM_TABLE_LIMIT 10000000u
+/* Address space a guard-pages memory reserves: index + offset < 2^33. */
+#define AWSM_GUARD_RESERVATION ((8ull << 30) + 65536ull)
+
+/* ------------------------------------------------- guest calls (trap.c) */
+
+typedef void (*awsm_guest_body)(void *arg);
+
+/*
+ * Run `body(arg)` as a guest call: traps inside unwind back here and are
+ * returned (AWSM_TRAP_NONE if body returned). Refreshes ctx->stack_limit
+ * from the current thread's stack. Nests.
+ */
+awsm_trap_code awsm_guarded_call(awsm_instance *ctx, awsm_guest_body body, void *arg);
+/* Whether the current thread is inside a guest call. Async-signal-safe. */
+bool awsm_in_guest_call(void);
+/* proc_exit's status, kept per thread until awsm_invoke reports it. */
+void awsm_set_exit_status(int32_t status);
+int32_t awsm_exit_status(void);
+
+/* ------------------------------------------- memory strategies (memory/) */
+
+typedef struct awsm_strategy_ops {
+  /* Set up `mem` with `size` accessible bytes; 0 on success. */
+  int (*alloc)(awsm_memory *mem, uint64_t size, uint64_t max_size);
+  /* Make `new_size` (> mem->size) bytes accessible, zeroed; 0 on success. */
+  int (*grow)(awsm_memory *mem, uint64_t new_size);
+  void (*free)(awsm_memory *mem);
+} awsm_strategy_ops;
+
+extern const awsm_strategy_ops awsm_guard_pages_ops;
+extern const awsm_strategy_ops awsm_explicit_ops;
+
+/* The allocator for a module compiled for `strategy`, or NULL. */
+const awsm_strategy_ops *awsm_strategy_ops_for(uint32_t strategy);
+/* The allocator `mem` was created with (told apart by mem->reserved). */
+const awsm_strategy_ops *awsm_memory_ops(const awsm_memory *mem);
+
+/* -------------------------------------------------- types (types.c) */
+
+/* The owner of host-function boxes: `ctx->module` of a host funcref. */
+extern const awsm_module awsm_host_module;
+
+/* What a host funcref's ctx points to: usable as an instance whose
+ * `module` is &awsm_host_module, so funcrefs can be told apart. */
+typedef union awsm_host_box {
+  awsm_host_func func;
+  awsm_instance as_instance;
+} awsm_host_box;
+
+static inline bool awsm_is_host_funcref(const awsm_funcref *f) {
+  return f->ctx->module == &awsm_host_module;
+}
+
+/* ----------------------------------------- instance registry (instance.c) */
+
+/* Declared types of entities owned by a live instance, for import checks.
+ * Each returns false when no live instance owns the entity. */
+bool awsm_find_global_type(const awsm_global *cell, awsm_global_desc *out);
+bool awsm_find_table_limits(const awsm_table *table, awsm_limits *out);
+bool awsm_find_memory_limits(const awsm_memory *mem, awsm_limits *out);
+
+/* Format an error message into a thread-local buffer and return it. */
+const char *awsm_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif /* AWSM_INTERNAL_H */

@@ -1,0 +1,69 @@
+/*
+ * memory.c — linear-memory operations shared by every strategy:
+ * memory.grow, memory.init/copy/fill, and choosing the allocator.
+ */
+#include "internal.h"
+
+#include <string.h>
+
+const awsm_strategy_ops *awsm_strategy_ops_for(uint32_t strategy) {
+  switch (strategy) {
+  case AWSM_STRATEGY_GUARD_PAGES:
+  case AWSM_STRATEGY_NONE: /* unchecked code still gets the 8 GiB guard */
+    return &awsm_guard_pages_ops;
+  case AWSM_STRATEGY_EXPLICIT:
+    return &awsm_explicit_ops;
+  default:
+    return NULL;
+  }
+}
+
+const awsm_strategy_ops *awsm_memory_ops(const awsm_memory *mem) {
+  return mem->reserved == AWSM_GUARD_RESERVATION ? &awsm_guard_pages_ops : &awsm_explicit_ops;
+}
+
+int32_t awsm_memory_grow(awsm_memory *mem, uint32_t delta) {
+  if (!mem)
+    return -1;
+  uint64_t old_pages = mem->size / AWSM_PAGE_SIZE;
+  if (delta == 0)
+    return (int32_t)old_pages;
+  uint64_t new_size = (old_pages + delta) * AWSM_PAGE_SIZE;
+  if (new_size > mem->max_size || new_size > AWSM_MAX_MEMORY_BYTES)
+    return -1;
+  if (awsm_memory_ops(mem)->grow(mem, new_size) != 0)
+    return -1;
+  return (int32_t)old_pages;
+}
+
+int32_t awsm_rt_memory_grow(awsm_instance *ctx, uint32_t delta) {
+  return awsm_memory_grow(ctx->memory, delta);
+}
+
+/* Whether [start, start + n) lies within `limit` bytes. */
+static inline int in_bounds(uint32_t start, uint32_t n, uint64_t limit) {
+  return (uint64_t)start + n <= limit;
+}
+
+void awsm_rt_memory_init(awsm_instance *ctx, const uint8_t *data, uint32_t data_len,
+                         uint32_t dst, uint32_t src, uint32_t n) {
+  awsm_memory *mem = ctx->memory;
+  if (!in_bounds(src, n, data_len) || !in_bounds(dst, n, mem->size))
+    awsm_trap(ctx, AWSM_TRAP_MEMORY_OOB);
+  if (n)
+    memcpy(mem->base + dst, data + src, n);
+}
+
+void awsm_rt_memory_copy(awsm_instance *ctx, uint32_t dst, uint32_t src, uint32_t n) {
+  awsm_memory *mem = ctx->memory;
+  if (!in_bounds(src, n, mem->size) || !in_bounds(dst, n, mem->size))
+    awsm_trap(ctx, AWSM_TRAP_MEMORY_OOB);
+  memmove(mem->base + dst, mem->base + src, n);
+}
+
+void awsm_rt_memory_fill(awsm_instance *ctx, uint32_t dst, uint32_t val, uint32_t n) {
+  awsm_memory *mem = ctx->memory;
+  if (!in_bounds(dst, n, mem->size))
+    awsm_trap(ctx, AWSM_TRAP_MEMORY_OOB);
+  memset(mem->base + dst, (int)(val & 0xff), n);
+}

@@ -1,0 +1,148 @@
+/*
+ * guard_pages.c — the guard-pages strategy: each memory reserves 8 GiB +
+ * 64 KiB of address space, of which only the first `size` bytes are
+ * accessible. Any 32-bit index plus 32-bit offset lands inside the
+ * reservation, so generated code does no check at all: an out-of-bounds
+ * access faults, and the SIGSEGV/SIGBUS handler turns the fault into
+ * AWSM_TRAP_MEMORY_OOB. Memory never moves.
+ */
+#define _GNU_SOURCE
+#include "../internal.h"
+
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stddef.h>
+#include <sys/mman.h>
+
+uint8_t *awsm_mem_addr_guard_pages(awsm_instance *ctx, uint8_t *base, uint64_t mem_size,
+                                   uint64_t ea, uint32_t size) {
+  (void)ctx;
+  (void)mem_size;
+  (void)size;
+  return base + ea;
+}
+
+/* ------------------------------------------- registry of live reservations */
+
+/* 16384 * 8 GiB = 128 TiB: the whole x86-64 user address space. */
+#define MAX_RESERVATIONS 16384
+
+/* Base of each live reservation, 0 when free. Written under the lock,
+ * read lock-free by the signal handler up to `used`. */
+static _Atomic(uintptr_t) reservations[MAX_RESERVATIONS];
+static _Atomic(size_t) used;
+static pthread_mutex_t registry_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static int registry_add(uintptr_t base) {
+  int ok = -1;
+  pthread_mutex_lock(&registry_lock);
+  size_t n = atomic_load_explicit(&used, memory_order_relaxed);
+  for (size_t i = 0; i < n && ok != 0; i++) {
+    if (atomic_load_explicit(&reservations[i], memory_order_relaxed) == 0) {
+      atomic_store_explicit(&reservations[i], base, memory_order_release);
+      ok = 0;
+    }
+  }
+  if (ok != 0 && n < MAX_RESERVATIONS) {
+    atomic_store_explicit(&reservations[n], base, memory_order_release);
+    atomic_store_explicit(&used, n + 1, memory_order_release);
+    ok = 0;
+  }
+  pthread_mutex_unlock(&registry_lock);
+  return ok;
+}
+
+static void registry_remove(uintptr_t base) {
+  pthread_mutex_lock(&registry_lock);
+  size_t n = atomic_load_explicit(&used, memory_order_relaxed);
+  for (size_t i = 0; i < n; i++) {
+    if (atomic_load_explicit(&reservations[i], memory_order_relaxed) == base) {
+      atomic_store_explicit(&reservations[i], 0, memory_order_release);
+      break;
+    }
+  }
+  pthread_mutex_unlock(&registry_lock);
+}
+
+/* Async-signal-safe: atomics only. */
+static int registry_contains(uintptr_t addr) {
+  size_t n = atomic_load_explicit(&used, memory_order_acquire);
+  for (size_t i = 0; i < n; i++) {
+    uintptr_t base = atomic_load_explicit(&reservations[i], memory_order_acquire);
+    if (base != 0 && addr - base < AWSM_GUARD_RESERVATION)
+      return 1;
+  }
+  return 0;
+}
+
+/* ---------------------------------------------------------- fault handler */
+
+static struct sigaction previous_segv, previous_bus;
+static pthread_once_t handler_once = PTHREAD_ONCE_INIT;
+
+static void fault_handler(int sig, siginfo_t *info, void *uctx) {
+  if (awsm_in_guest_call() && registry_contains((uintptr_t)info->si_addr))
+    awsm_trap(NULL, AWSM_TRAP_MEMORY_OOB); /* siglongjmp out of the handler */
+  /* Not ours: hand the fault to whoever had it before. */
+  const struct sigaction *prev = sig == SIGSEGV ? &previous_segv : &previous_bus;
+  if ((prev->sa_flags & SA_SIGINFO) && prev->sa_sigaction) {
+    prev->sa_sigaction(sig, info, uctx);
+    return;
+  }
+  if (!(prev->sa_flags & SA_SIGINFO) && prev->sa_handler != SIG_DFL &&
+      prev->sa_handler != SIG_IGN) {
+    prev->sa_handler(sig);
+    return;
+  }
+  /* Default action: returning re-executes the access, which now kills us. */
+  struct sigaction dfl = {.sa_handler = SIG_DFL};
+  sigemptyset(&dfl.sa_mask);
+  sigaction(sig, &dfl, NULL);
+}
+
+static void install_handler(void) {
+  struct sigaction sa = {.sa_sigaction = fault_handler};
+  sigemptyset(&sa.sa_mask);
+  /* SA_NODEFER: leaving by siglongjmp must not leave SIGSEGV blocked. */
+  sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
+  sigaction(SIGSEGV, &sa, &previous_segv);
+  sigaction(SIGBUS, &sa, &previous_bus);
+}
+
+/* --------------------------------------------------------------- allocator */
+
+static int guard_alloc(awsm_memory *mem, uint64_t size, uint64_t max_size) {
+  pthread_once(&handler_once, install_handler);
+  void *base = mmap(NULL, AWSM_GUARD_RESERVATION, PROT_NONE,
+                    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (base == MAP_FAILED)
+    return -1;
+  if ((size && mprotect(base, size, PROT_READ | PROT_WRITE) != 0) ||
+      registry_add((uintptr_t)base) != 0) {
+    munmap(base, AWSM_GUARD_RESERVATION);
+    return -1;
+  }
+  mem->base = base;
+  mem->size = size;
+  mem->max_size = max_size;
+  mem->reserved = AWSM_GUARD_RESERVATION;
+  return 0;
+}
+
+static int guard_grow(awsm_memory *mem, uint64_t new_size) {
+  if (mprotect(mem->base + mem->size, new_size - mem->size, PROT_READ | PROT_WRITE) != 0)
+    return -1;
+  mem->size = new_size;
+  return 0;
+}
+
+static void guard_free(awsm_memory *mem) {
+  if (!mem->base)
+    return;
+  registry_remove((uintptr_t)mem->base);
+  munmap(mem->base, AWSM_GUARD_RESERVATION);
+  mem->base = NULL;
+}
+
+const awsm_strategy_ops awsm_guard_pages_ops = {guard_alloc, guard_grow, guard_free};
