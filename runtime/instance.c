@@ -283,8 +283,8 @@ static bool import_table(awsm_instance *inst, const awsm_import_desc *d, awsm_ta
  * preceded by "mut " ("i", "mut F"). */
 static bool parse_global_sig(const char *sig, awsm_global_desc *out) {
   static const char letters[] = "iIfFvre";
-  static const uint32_t types[] = {AWSM_TYPE_I32,  AWSM_TYPE_I64,     AWSM_TYPE_F32,
-                                   AWSM_TYPE_F64,  AWSM_TYPE_V128,    AWSM_TYPE_FUNCREF,
+  static const uint32_t types[] = {AWSM_TYPE_I32,      AWSM_TYPE_I64,  AWSM_TYPE_F32,
+                                   AWSM_TYPE_F64,      AWSM_TYPE_V128, AWSM_TYPE_FUNCREF,
                                    AWSM_TYPE_EXTERNREF};
   out->mut = strncmp(sig, "mut ", 4) == 0;
   if (out->mut)
@@ -325,9 +325,8 @@ static bool index_valid(const awsm_module *m, const awsm_import_desc *d) {
   }
 }
 
-static const char *resolve_import(awsm_instance *inst, instance_state *s,
-                                  const awsm_import_desc *d, const awsm_extern *externs,
-                                  size_t n) {
+static const char *resolve_import(awsm_instance *inst, instance_state *s, const awsm_import_desc *d,
+                                  const awsm_extern *externs, size_t n) {
   const awsm_module *m = inst->module;
   if (!index_valid(m, d))
     return "malformed module descriptor: bad import";

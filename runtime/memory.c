@@ -45,8 +45,8 @@ static inline int in_bounds(uint32_t start, uint32_t n, uint64_t limit) {
   return (uint64_t)start + n <= limit;
 }
 
-void awsm_rt_memory_init(awsm_instance *ctx, const uint8_t *data, uint32_t data_len,
-                         uint32_t dst, uint32_t src, uint32_t n) {
+void awsm_rt_memory_init(awsm_instance *ctx, const uint8_t *data, uint32_t data_len, uint32_t dst,
+                         uint32_t src, uint32_t n) {
   awsm_memory *mem = ctx->memory;
   if (!in_bounds(src, n, data_len) || !in_bounds(dst, n, mem->size))
     awsm_trap(ctx, AWSM_TRAP_MEMORY_OOB);

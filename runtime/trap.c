@@ -87,8 +87,8 @@ static void install_altstack(void) {
   stack_t old;
   if (sigaltstack(NULL, &old) == 0 && !(old.ss_flags & SS_DISABLE))
     return;
-  void *stack = mmap(NULL, ALTSTACK_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
-                     -1, 0);
+  void *stack =
+      mmap(NULL, ALTSTACK_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   if (stack == MAP_FAILED)
     return;
   stack_t ss = {.ss_sp = stack, .ss_size = ALTSTACK_SIZE, .ss_flags = 0};

@@ -18,7 +18,7 @@ static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static char **sigs;       /* sigs[id - 1] */
 static uint32_t num_sigs; /* ids handed out */
 static uint32_t sigs_cap;
-static uint32_t *slots;   /* open-addressing hash: id, or 0 when empty */
+static uint32_t *slots;    /* open-addressing hash: id, or 0 when empty */
 static uint32_t slots_cap; /* power of two, > 2 * num_sigs */
 
 static uint32_t hash(const char *s) {

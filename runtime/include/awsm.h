@@ -57,10 +57,10 @@ typedef struct awsm_instance awsm_instance;
 
 /* A linear memory. Defined memories live inside their instance. */
 typedef struct awsm_memory {
-  uint8_t *base;      /* first byte of linear memory */
-  uint64_t size;      /* current size in bytes (pages * 65536) */
-  uint64_t max_size;  /* declared maximum in bytes (65536 pages if none) */
-  uint64_t reserved;  /* bytes of address space owned, guards included */
+  uint8_t *base;     /* first byte of linear memory */
+  uint64_t size;     /* current size in bytes (pages * 65536) */
+  uint64_t max_size; /* declared maximum in bytes (65536 pages if none) */
+  uint64_t reserved; /* bytes of address space owned, guards included */
 } awsm_memory;
 
 /*
@@ -80,7 +80,7 @@ typedef struct awsm_funcref {
 typedef struct awsm_table {
   void **elems;
   uint32_t size;
-  uint32_t max_size; /* 0xffffffff if unbounded */
+  uint32_t max_size;  /* 0xffffffff if unbounded */
   uint32_t elem_type; /* AWSM_TYPE_FUNCREF or AWSM_TYPE_EXTERNREF */
 } awsm_table;
 
@@ -167,17 +167,17 @@ typedef struct awsm_type_desc {
 /* Limits of a memory (in 64 KiB pages) or table (in elements). */
 typedef struct awsm_limits {
   uint32_t min;
-  uint32_t max;     /* valid only when has_max */
+  uint32_t max; /* valid only when has_max */
   uint32_t has_max;
 } awsm_limits;
 
 typedef struct awsm_import_desc {
   const char *module;
   const char *name;
-  uint32_t kind;  /* AWSM_EXTERN_* */
-  uint32_t index; /* index in its own index space (func/table/global) */
-  uint32_t type;  /* func: type index; global: value type; table: elem type */
-  uint32_t mut;   /* global: mutable */
+  uint32_t kind;      /* AWSM_EXTERN_* */
+  uint32_t index;     /* index in its own index space (func/table/global) */
+  uint32_t type;      /* func: type index; global: value type; table: elem type */
+  uint32_t mut;       /* global: mutable */
   awsm_limits limits; /* table or memory */
 } awsm_import_desc;
 
@@ -205,8 +205,8 @@ typedef struct awsm_module {
   const awsm_type_desc *types;
   uint32_t num_funcs; /* imported first, then defined */
   uint32_t num_imported_funcs;
-  const uint32_t *func_types;  /* type index per function */
-  void *const *func_ptrs;      /* native code per function; NULL if imported */
+  const uint32_t *func_types; /* type index per function */
+  void *const *func_ptrs;     /* native code per function; NULL if imported */
   uint32_t num_imports;
   const awsm_import_desc *imports;
   uint32_t num_exports;
@@ -224,7 +224,7 @@ typedef struct awsm_module {
   uint32_t num_elems;
   /* Initialise globals, then element and data segments; may trap. */
   void (*init)(awsm_instance *ctx);
-  int32_t start_func; /* function index, or -1 */
+  int32_t start_func;       /* function index, or -1 */
   uint32_t memory_strategy; /* AWSM_STRATEGY_* the code was compiled for */
 } awsm_module;
 
@@ -257,7 +257,7 @@ typedef struct awsm_extern {
   const char *name;
   uint32_t kind;
   union {
-    const awsm_funcref *func;  /* a function exported by another instance */
+    const awsm_funcref *func; /* a function exported by another instance */
     awsm_memory *memory;
     awsm_table *table;
     awsm_global *global;
@@ -323,8 +323,8 @@ void awsm_rt_table_copy(awsm_instance *ctx, uint32_t dst_table, uint32_t src_tab
  * <= -2 the value of global (-2 - entry). */
 void awsm_rt_table_init(awsm_instance *ctx, uint32_t table, const int32_t *elems,
                         uint32_t num_elems, uint32_t dst, uint32_t src, uint32_t n);
-void awsm_rt_memory_init(awsm_instance *ctx, const uint8_t *data, uint32_t data_len,
-                         uint32_t dst, uint32_t src, uint32_t n);
+void awsm_rt_memory_init(awsm_instance *ctx, const uint8_t *data, uint32_t data_len, uint32_t dst,
+                         uint32_t src, uint32_t n);
 void awsm_rt_memory_copy(awsm_instance *ctx, uint32_t dst, uint32_t src, uint32_t n);
 void awsm_rt_memory_fill(awsm_instance *ctx, uint32_t dst, uint32_t val, uint32_t n);
 /* Body of every host thunk: run the callback, trap if it returns nonzero. */
@@ -376,8 +376,7 @@ int32_t awsm_wasi_fd_fdstat_get(awsm_instance *ctx, int32_t fd, int32_t stat);
 int32_t awsm_wasi_fd_prestat_get(awsm_instance *ctx, int32_t fd, int32_t prestat);
 int32_t awsm_wasi_fd_prestat_dir_name(awsm_instance *ctx, int32_t fd, int32_t path,
                                       int32_t path_len);
-int32_t awsm_wasi_clock_time_get(awsm_instance *ctx, int32_t id, int64_t precision,
-                                 int32_t time);
+int32_t awsm_wasi_clock_time_get(awsm_instance *ctx, int32_t id, int64_t precision, int32_t time);
 int32_t awsm_wasi_clock_res_get(awsm_instance *ctx, int32_t id, int32_t resolution);
 int32_t awsm_wasi_random_get(awsm_instance *ctx, int32_t buf, int32_t buf_len);
 __attribute__((noreturn)) void awsm_wasi_proc_exit(awsm_instance *ctx, int32_t status);

@@ -34,9 +34,8 @@ static const uint32_t a_func_types[] = {T_II_I, T_V_I, T_V_V, T_II_I, T_II_I};
 static void *const a_func_ptrs[] = {(void *)a_add, (void *)a_get_g, (void *)a_boom, (void *)a_div,
                                     (void *)a_store};
 static const awsm_export_desc a_exports[] = {
-    {"add", AWSM_EXTERN_FUNC, 0},   {"get_g", AWSM_EXTERN_FUNC, 1},
-    {"boom", AWSM_EXTERN_FUNC, 2},  {"div", AWSM_EXTERN_FUNC, 3},
-    {"store", AWSM_EXTERN_FUNC, 4}, {"mem", AWSM_EXTERN_MEMORY, 0},
+    {"add", AWSM_EXTERN_FUNC, 0}, {"get_g", AWSM_EXTERN_FUNC, 1}, {"boom", AWSM_EXTERN_FUNC, 2},
+    {"div", AWSM_EXTERN_FUNC, 3}, {"store", AWSM_EXTERN_FUNC, 4}, {"mem", AWSM_EXTERN_MEMORY, 0},
     {"g", AWSM_EXTERN_GLOBAL, 0},
 };
 static const awsm_global_desc a_globals[] = {{AWSM_TYPE_I32, 1}};
@@ -122,8 +121,7 @@ static const awsm_module module_b = {
 };
 
 static int host_add_calls;
-static int32_t host_add(void *env, awsm_instance *caller, const awsm_val *args,
-                        awsm_val *results) {
+static int32_t host_add(void *env, awsm_instance *caller, const awsm_val *args, awsm_val *results) {
   (void)caller;
   ++*(int *)env;
   if (args[0].i32 == 999)
@@ -147,16 +145,27 @@ static int32_t host_nest(void *env, awsm_instance *caller, const awsm_val *args,
 }
 
 static void make_b_imports(awsm_instance *a, awsm_extern out[5]) {
-  out[0] = (awsm_extern){.module = "env", .name = "host_add", .kind = AWSM_EXTERN_FUNC,
-                         .host_callback = host_add, .host_env = &host_add_calls,
+  out[0] = (awsm_extern){.module = "env",
+                         .name = "host_add",
+                         .kind = AWSM_EXTERN_FUNC,
+                         .host_callback = host_add,
+                         .host_env = &host_add_calls,
                          .host_sig = "ii:i"};
-  out[1] = (awsm_extern){.module = "a", .name = "add", .kind = AWSM_EXTERN_FUNC,
-                         .u.func = awsm_export_func(a, "add")};
-  out[2] = (awsm_extern){.module = "env", .name = "host_nest", .kind = AWSM_EXTERN_FUNC,
-                         .host_callback = host_nest, .host_env = a, .host_sig = "i:i"};
-  out[3] = (awsm_extern){.module = "a", .name = "mem", .kind = AWSM_EXTERN_MEMORY,
+  out[1] = (awsm_extern){
+      .module = "a", .name = "add", .kind = AWSM_EXTERN_FUNC, .u.func = awsm_export_func(a, "add")};
+  out[2] = (awsm_extern){.module = "env",
+                         .name = "host_nest",
+                         .kind = AWSM_EXTERN_FUNC,
+                         .host_callback = host_nest,
+                         .host_env = a,
+                         .host_sig = "i:i"};
+  out[3] = (awsm_extern){.module = "a",
+                         .name = "mem",
+                         .kind = AWSM_EXTERN_MEMORY,
                          .u.memory = awsm_export_memory(a, "mem")};
-  out[4] = (awsm_extern){.module = "a", .name = "g", .kind = AWSM_EXTERN_GLOBAL,
+  out[4] = (awsm_extern){.module = "a",
+                         .name = "g",
+                         .kind = AWSM_EXTERN_GLOBAL,
                          .u.global = awsm_export_global(a, "g")};
 }
 
@@ -340,7 +349,7 @@ static void test_import_errors(void) {
 
 static int32_t s_write_then_trap_calls;
 static void s_init(awsm_instance *ctx) {
-  awsm_rt_memory_fill(ctx, 100, 7, 1); /* lands in the imported memory */
+  awsm_rt_memory_fill(ctx, 100, 7, 1);   /* lands in the imported memory */
   awsm_rt_memory_fill(ctx, 65536, 7, 1); /* out of bounds: traps */
 }
 static void s_start_exit(awsm_instance *ctx) {
@@ -355,13 +364,20 @@ static void *const s_func_ptrs[] = {(void *)s_start_exit};
 
 static void test_start_and_init_traps(void) {
   awsm_instance *a = must_instantiate(&module_a, NULL, 0);
-  awsm_extern ext = {.module = "a", .name = "mem", .kind = AWSM_EXTERN_MEMORY,
-                     .u.memory = a->memory};
+  awsm_extern ext = {
+      .module = "a", .name = "mem", .kind = AWSM_EXTERN_MEMORY, .u.memory = a->memory};
   awsm_module s = {
-      .abi_version = AWSM_ABI_VERSION, .num_types = NUM_T,      .types = fake_types,
-      .num_imports = 1,                .imports = s_imports,    .has_memory = 1,
-      .memory_imported = 1,            .memory_limits = {1, 0, 0}, .init = s_init,
-      .start_func = -1,                .memory_strategy = AWSM_STRATEGY_EXPLICIT,
+      .abi_version = AWSM_ABI_VERSION,
+      .num_types = NUM_T,
+      .types = fake_types,
+      .num_imports = 1,
+      .imports = s_imports,
+      .has_memory = 1,
+      .memory_imported = 1,
+      .memory_limits = {1, 0, 0},
+      .init = s_init,
+      .start_func = -1,
+      .memory_strategy = AWSM_STRATEGY_EXPLICIT,
   };
   CHECK_STR(try_instantiate(&s, &ext, 1), "out of bounds memory access");
   CHECK_EQ(awsm_instantiate_status().code, AWSM_TRAP_MEMORY_OOB);

@@ -18,8 +18,7 @@ static void l_init(awsm_instance *ctx) {
   awsm_rt_memory_fill(ctx, 0, 1, 16);
 }
 
-static int32_t host_inc(void *env, awsm_instance *caller, const awsm_val *args,
-                        awsm_val *results) {
+static int32_t host_inc(void *env, awsm_instance *caller, const awsm_val *args, awsm_val *results) {
   (void)env;
   (void)caller;
   results[0].i32 = args[0].i32 + 1;
@@ -72,8 +71,11 @@ static void test_cycles(void) {
                          make_module(AWSM_STRATEGY_EXPLICIT)};
   awsm_module trapping = mods[1];
   trapping.start_func = 2;
-  awsm_extern ext = {.module = "env", .name = "inc", .kind = AWSM_EXTERN_FUNC,
-                     .host_callback = host_inc, .host_sig = "i:i"};
+  awsm_extern ext = {.module = "env",
+                     .name = "inc",
+                     .kind = AWSM_EXTERN_FUNC,
+                     .host_callback = host_inc,
+                     .host_sig = "i:i"};
   int bad = 0;
   for (int i = 0; i < 10000; i++) {
     awsm_instance *inst = must_instantiate(&mods[i & 1], &ext, 1);

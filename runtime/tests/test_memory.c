@@ -55,13 +55,13 @@ static int32_t f_null_deref(awsm_instance *ctx) {
 }
 
 static const uint32_t func_types[] = {T_I_I, T_I_I, T_I_I, T_I_I, T_II_I, T_IIII_I, T_V_I};
-static void *const func_ptrs[] = {(void *)f_load32,   (void *)f_load8, (void *)f_load_far,
-                                  (void *)f_grow,     (void *)f_store8, (void *)f_op,
+static void *const func_ptrs[] = {(void *)f_load32,    (void *)f_load8,  (void *)f_load_far,
+                                  (void *)f_grow,      (void *)f_store8, (void *)f_op,
                                   (void *)f_null_deref};
 static const awsm_export_desc exports[] = {
-    {"load32", AWSM_EXTERN_FUNC, 0}, {"load8", AWSM_EXTERN_FUNC, 1},
-    {"load_far", AWSM_EXTERN_FUNC, 2}, {"grow", AWSM_EXTERN_FUNC, 3},
-    {"store8", AWSM_EXTERN_FUNC, 4}, {"op", AWSM_EXTERN_FUNC, 5},
+    {"load32", AWSM_EXTERN_FUNC, 0},     {"load8", AWSM_EXTERN_FUNC, 1},
+    {"load_far", AWSM_EXTERN_FUNC, 2},   {"grow", AWSM_EXTERN_FUNC, 3},
+    {"store8", AWSM_EXTERN_FUNC, 4},     {"op", AWSM_EXTERN_FUNC, 5},
     {"null_deref", AWSM_EXTERN_FUNC, 6}, {"mem", AWSM_EXTERN_MEMORY, 0},
 };
 

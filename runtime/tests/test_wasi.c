@@ -92,9 +92,9 @@ static void test_fd_errors(void) {
   awsm_instance *inst = must_instantiate(&module, NULL, 0);
   setup_iovs(inst);
   put_u32(inst, 300, 12345);
-  CHECK_EQ(awsm_wasi_fd_write(inst, 5, 0, 2, 300), 8);     /* EBADF */
+  CHECK_EQ(awsm_wasi_fd_write(inst, 5, 0, 2, 300), 8); /* EBADF */
   CHECK_EQ(awsm_wasi_fd_write(inst, -1, 0, 2, 300), 8);
-  CHECK_EQ(awsm_wasi_fd_write(inst, 1, 0, 2, 65533), 21); /* EFAULT: nwritten */
+  CHECK_EQ(awsm_wasi_fd_write(inst, 1, 0, 2, 65533), 21);   /* EFAULT: nwritten */
   CHECK_EQ(awsm_wasi_fd_write(inst, 1, 65532, 1, 300), 21); /* iovec array */
   CHECK_EQ(awsm_wasi_fd_write(inst, 1, 0, 0x10000000, 300), 21);
   put_u32(inst, 12, 65536); /* second buffer runs past the end */

@@ -31,8 +31,8 @@ void awsm_wasi_set_args(int argc, const char *const *argv, const char *const *en
 
 /* ----------------------------------------------- string lists (args, env) */
 
-static int32_t list_sizes(awsm_instance *ctx, int count, const char *const *list,
-                          int32_t count_ptr, int32_t size_ptr) {
+static int32_t list_sizes(awsm_instance *ctx, int count, const char *const *list, int32_t count_ptr,
+                          int32_t size_ptr) {
   uint8_t *c = wasi_mem(ctx, count_ptr, 4);
   uint8_t *s = wasi_mem(ctx, size_ptr, 4);
   if (!c || !s)
@@ -109,8 +109,7 @@ static uint64_t nanoseconds(const struct timespec *ts) {
   return (uint64_t)ts->tv_sec * 1000000000u + (uint64_t)ts->tv_nsec;
 }
 
-int32_t awsm_wasi_clock_time_get(awsm_instance *ctx, int32_t id, int64_t precision,
-                                 int32_t time) {
+int32_t awsm_wasi_clock_time_get(awsm_instance *ctx, int32_t id, int64_t precision, int32_t time) {
   (void)precision;
   clockid_t clock;
   struct timespec ts;
