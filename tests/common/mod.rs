@@ -57,7 +57,9 @@ fn probe_wasi_clang() -> Result<WasiClang, String> {
         .arg("-lm")
         .output();
     match output {
-        Err(e) => Err(format!("`{program}` could not be run ({e}); install clang-19 or set AWSM_TEST_CLANG")),
+        Err(e) => Err(format!(
+            "`{program}` could not be run ({e}); install clang-19 or set AWSM_TEST_CLANG"
+        )),
         Ok(out) if !out.status.success() => Err(format!(
             "`{program} --target=wasm32-wasi` cannot build a libc program, so the wasm32-wasi sysroot \
              (wasi-libc) is probably missing:\n{}",
@@ -109,7 +111,11 @@ pub fn describe_status(status: ExitStatus) -> String {
 /// Runs `command` with `stdin` as its standard input, capturing stdout and
 /// stderr, and kills it if it runs longer than `limit`, so a miscompiled
 /// program that loops forever fails its test instead of hanging the run.
-pub fn run_with_limit(command: &mut Command, stdin: &[u8], limit: Duration) -> std::io::Result<Finished> {
+pub fn run_with_limit(
+    command: &mut Command,
+    stdin: &[u8],
+    limit: Duration,
+) -> std::io::Result<Finished> {
     let mut child = command
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -177,12 +183,18 @@ pub fn line_diff(expected: &str, actual: &str, max_lines: usize) -> String {
     for line in &exp[start..prefix] {
         push_line(&mut out, ' ', line);
     }
-    for (sign, lines) in [('-', &exp[prefix..exp.len() - suffix]), ('+', &act[prefix..act.len() - suffix])] {
+    for (sign, lines) in [
+        ('-', &exp[prefix..exp.len() - suffix]),
+        ('+', &act[prefix..act.len() - suffix]),
+    ] {
         for line in lines.iter().take(max_lines) {
             push_line(&mut out, sign, line);
         }
         if lines.len() > max_lines {
-            out.push_str(&format!("{sign} ... {} more line(s)\n", lines.len() - max_lines));
+            out.push_str(&format!(
+                "{sign} ... {} more line(s)\n",
+                lines.len() - max_lines
+            ));
         }
     }
     let context_end = (exp.len() - suffix + CONTEXT).min(exp.len());
@@ -190,7 +202,10 @@ pub fn line_diff(expected: &str, actual: &str, max_lines: usize) -> String {
         push_line(&mut out, ' ', line);
     }
     if context_end < exp.len() {
-        out.push_str(&format!("  ... {} identical line(s)\n", exp.len() - context_end));
+        out.push_str(&format!(
+            "  ... {} identical line(s)\n",
+            exp.len() - context_end
+        ));
     }
     out
 }
@@ -210,5 +225,9 @@ fn push_line(out: &mut String, sign: char, line: &str) {
             out.push(c);
         }
     }
-    out.push_str(if newline { "\n" } else { "  (no newline at end)\n" });
+    out.push_str(if newline {
+        "\n"
+    } else {
+        "  (no newline at end)\n"
+    });
 }
