@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Runtime tests: builds each runtime/tests/test_*.c against the runtime
-# sources, runs it, and counts its "ok"/"not ok" lines; checks the
-# executable entry (main.c) with fake entry modules; runs the leak test
-# under valgrind when it is installed. Prints "N passed, N failed".
+# sources, runs it (under valgrind's memcheck with leak checking when
+# installed), and counts its "ok"/"not ok" lines; checks the
+# executable entry (main.c) with fake entry modules. Prints "N passed, N failed".
 #
 # Env: CC (default clang-19, else gcc), AWSM_NO_VALGRIND=1 to skip valgrind.
+# test_memory runs natively: it checks that real faults kill the process.
 set -u
 here="$(cd "$(dirname "$0")" && pwd)"
 rt="$(dirname "$here")"
@@ -22,7 +23,7 @@ for f in "$rt"/*.c "$rt"/memory/*.c "$rt"/wasi/*.c; do
   [ "$(basename "$f")" = main.c ] && [ "$(dirname "$f")" = "$rt" ] && continue
   runtime_sources+=("$f")
 done
-cflags=(-std=c11 -g -O1 -Wall -Wextra -Werror -I "$rt/include" -I "$rt")
+cflags=(-std=c11 -gdwarf-4 -O1 -Wall -Wextra -Werror -I "$rt/include" -I "$rt")
 
 # Count the ok / not ok lines of one test program's output.
 tally() {
@@ -47,7 +48,7 @@ for test in "$here"/test_*.c; do
     fail "$name (does not compile)"
     continue
   fi
-  if [ "$name" = test_leak ] && command -v valgrind >/dev/null && [ -z "${AWSM_NO_VALGRIND:-}" ]; then
+  if [ "$name" != test_memory ] && command -v valgrind >/dev/null && [ -z "${AWSM_NO_VALGRIND:-}" ]; then
     valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect,possible \
       --error-exitcode=99 "$out/$name" >"$out/$name.log" 2>&1
   else
