@@ -32,7 +32,7 @@ for a in "$@"; do
   --bless) bless=1 ;;
   --node) node=1 ;;
   -h | --help)
-    sed -n '2,/^set -u/p' "$0" | sed '$d; s/^# \{0,1\}//'
+    sed -n '2,/^set -u/p' "$(basename "$0")" | sed '$d; s/^# \{0,1\}//'
     exit 0
     ;;
   -*)

@@ -230,7 +230,7 @@ fn run_example(name: &str) {
     let clang = match wasi_clang() {
         Ok(clang) => clang,
         Err(reason) => {
-            eprintln!("skipping example `{name}`: {reason}");
+            report_skip(name, reason);
             return;
         }
     };
@@ -316,6 +316,18 @@ fn run_example(name: &str) {
         }
         panic!("{report}");
     }
+}
+
+/// Prints why an example is skipped, bypassing libtest's output capture
+/// (which would hide it for a passing test); the full reason only once.
+fn report_skip(name: &str, reason: &str) {
+    use std::io::Write as _;
+    static REASON_SHOWN: std::sync::Once = std::sync::Once::new();
+    let mut stderr = std::io::stderr().lock();
+    REASON_SHOWN.call_once(|| {
+        let _ = writeln!(stderr, "skipping the examples: {reason}");
+    });
+    let _ = writeln!(stderr, "skipped example `{name}`");
 }
 
 /// Runs a build step with the compile time limit; `Err` describes how it
