@@ -62,6 +62,8 @@ __attribute__((cold, noinline)) void awsm_trap(awsm_instance *ctx, int32_t code)
   if (code <= AWSM_TRAP_NONE || code >= AWSM_TRAP_COUNT)
     code = AWSM_TRAP_HOST;
   if (!tls.target) {
+    if (code == AWSM_TRAP_EXIT) /* proc_exit from an export called directly from C */
+      exit(tls.exit_status);
     fprintf(stderr, "awsm: trap outside guest call: %s\n", trap_messages[code]);
     abort();
   }

@@ -49,7 +49,7 @@ for test in "$here"/test_*.c; do
     continue
   fi
   if [ "$name" != test_memory ] && command -v valgrind >/dev/null && [ -z "${AWSM_NO_VALGRIND:-}" ]; then
-    valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect,possible \
+    valgrind -q --child-silent-after-fork=yes --leak-check=full --errors-for-leak-kinds=definite,indirect,possible \
       --error-exitcode=99 "$out/$name" >"$out/$name.log" 2>&1
   else
     "$out/$name" >"$out/$name.log" 2>&1

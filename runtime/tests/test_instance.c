@@ -6,6 +6,9 @@
 #include "harness.h"
 
 #include <pthread.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 /* ------------------------------------------------------------- module A */
 
@@ -423,6 +426,33 @@ static void test_threads(void) {
   }
 }
 
+/* -------------------------------------------- traps outside any guest call */
+
+static int in_child(void (*body)(awsm_instance *), awsm_instance *inst) {
+  fflush(stdout);
+  pid_t pid = fork();
+  if (pid == 0) {
+    freopen("/dev/null", "w", stderr);
+    body(inst);
+    _exit(0);
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return status;
+}
+
+static void direct_trap(awsm_instance *inst) { a_boom(inst); }
+static void direct_exit(awsm_instance *inst) { awsm_wasi_proc_exit(inst, 9); }
+
+static void test_trap_outside_guest_call(void) {
+  awsm_instance *a = must_instantiate(&module_a, NULL, 0);
+  int status = in_child(direct_trap, a);
+  CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT);
+  status = in_child(direct_exit, a);
+  CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 9);
+  awsm_instance_free(a);
+}
+
 int main(void) {
   RUN(test_basic_invoke);
   RUN(test_traps);
@@ -431,6 +461,7 @@ int main(void) {
   RUN(test_nesting);
   RUN(test_import_errors);
   RUN(test_start_and_init_traps);
+  RUN(test_trap_outside_guest_call);
   RUN(test_threads);
   return TESTS_DONE();
 }
