@@ -30,7 +30,7 @@ static const struct {
     {ESTALE, 69},       {ETIMEDOUT, 70},    {ETXTBSY, 71},      {EXDEV, 72},
 };
 
-int32_t wasi_errno(int e) {
+int32_t awsm_errno_to_wasi(int e) {
   if (e == 0)
     return WASI_ESUCCESS;
   for (size_t i = 0; i < sizeof errno_table / sizeof errno_table[0]; i++) {

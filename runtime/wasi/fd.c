@@ -85,7 +85,7 @@ static int32_t transfer(awsm_instance *ctx, int32_t fd, int32_t iovs, int32_t io
     if (done < 0) {
       if (total > 0)
         break;
-      return wasi_errno(errno);
+      return awsm_errno_to_wasi(errno);
     }
     total += (uint64_t)done;
     if ((size_t)done < want)
@@ -122,7 +122,7 @@ int32_t awsm_wasi_fd_seek(awsm_instance *ctx, int32_t fd, int64_t offset, int32_
     return WASI_EINVAL;
   off_t pos = lseek(host, (off_t)offset, whences[whence]);
   if (pos < 0)
-    return wasi_errno(errno);
+    return awsm_errno_to_wasi(errno);
   wasi_store_u64(out, (uint64_t)pos);
   return WASI_ESUCCESS;
 }
@@ -162,7 +162,7 @@ int32_t awsm_wasi_fd_fdstat_get(awsm_instance *ctx, int32_t fd, int32_t stat) {
   struct stat st;
   int fl = fcntl(host, F_GETFL);
   if (fstat(host, &st) != 0 || fl < 0)
-    return wasi_errno(errno);
+    return awsm_errno_to_wasi(errno);
   uint16_t flags = (fl & O_APPEND ? FDFLAG_APPEND : 0) | (fl & O_DSYNC ? FDFLAG_DSYNC : 0) |
                    (fl & O_NONBLOCK ? FDFLAG_NONBLOCK : 0) |
                    ((fl & O_SYNC) == O_SYNC ? FDFLAG_SYNC : 0);

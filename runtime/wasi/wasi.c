@@ -119,7 +119,7 @@ int32_t awsm_wasi_clock_time_get(awsm_instance *ctx, int32_t id, int64_t precisi
   if (host_clock(id, &clock) != 0)
     return WASI_EINVAL;
   if (clock_gettime(clock, &ts) != 0)
-    return wasi_errno(errno);
+    return awsm_errno_to_wasi(errno);
   wasi_store_u64(out, nanoseconds(&ts));
   return WASI_ESUCCESS;
 }
@@ -133,7 +133,7 @@ int32_t awsm_wasi_clock_res_get(awsm_instance *ctx, int32_t id, int32_t resoluti
   if (host_clock(id, &clock) != 0)
     return WASI_EINVAL;
   if (clock_getres(clock, &ts) != 0)
-    return wasi_errno(errno);
+    return awsm_errno_to_wasi(errno);
   wasi_store_u64(out, nanoseconds(&ts));
   return WASI_ESUCCESS;
 }
@@ -148,7 +148,7 @@ int32_t awsm_wasi_random_get(awsm_instance *ctx, int32_t buf, int32_t buf_len) {
   while (done < len) {
     ssize_t n = getrandom(out + done, len - done, 0);
     if (n < 0 && errno != EINTR)
-      return wasi_errno(errno);
+      return awsm_errno_to_wasi(errno);
     if (n > 0)
       done += (size_t)n;
   }

@@ -11,7 +11,7 @@
 
 _Static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "WASI structs are little-endian");
 
-/* WASI errno values used directly (the rest come from wasi_errno). */
+/* WASI errno values used directly (the rest come from awsm_errno_to_wasi). */
 enum {
   WASI_ESUCCESS = 0,
   WASI_EBADF = 8,
@@ -23,7 +23,7 @@ enum {
 };
 
 /* The WASI errno for a host errno value. */
-int32_t wasi_errno(int host_errno);
+int32_t awsm_errno_to_wasi(int host_errno);
 
 /* Guest bytes [ptr, ptr + len) of memory 0, or NULL if out of bounds. */
 static inline uint8_t *wasi_mem(awsm_instance *ctx, int32_t ptr, uint64_t len) {
