@@ -207,7 +207,7 @@ static const char *allocate(awsm_instance *inst, instance_state *s) {
 
 static const awsm_extern *find_extern(const awsm_extern *externs, size_t n,
                                       const awsm_import_desc *d, bool any_kind) {
-  for (size_t i = 0; i < n; i++) {
+  for (size_t i = 0; externs && i < n; i++) {
     const awsm_extern *e = &externs[i];
     if ((any_kind || e->kind == d->kind) && e->module && e->name &&
         strcmp(e->module, d->module) == 0 && strcmp(e->name, d->name) == 0)
