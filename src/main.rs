@@ -1,3 +1,91 @@
-fn main() {
-    println!("Hello, world!");
+//! The `awsm` command line. All work happens in `awsm::driver`.
+
+use awsm::driver::{self, Options};
+use awsm::target::link::Emit;
+use clap::Parser;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// awsm: compile a WebAssembly module ahead of time to sandboxed native code.
+///
+/// The output kind follows OUTPUT's extension: .bc LLVM bitcode, .ll LLVM IR,
+/// .s assembly, .o relocatable object (guest + runtime), .so shared object;
+/// anything else is a native executable that runs the module's WASI `_start`.
+#[derive(Parser, Debug)]
+#[command(name = "awsm", version, about, long_about)]
+struct Cli {
+    /// The module: a .wasm binary or .wat text; `-` reads stdin.
+    input: PathBuf,
+
+    /// Where to write the output.
+    #[arg(short = 'o', long = "output", value_name = "OUTPUT")]
+    output: PathBuf,
+
+    /// Output kind, overriding the extension: bc, ll, asm, obj, shared, exe.
+    #[arg(long, value_name = "KIND")]
+    emit: Option<String>,
+
+    /// Target triple (default: the host, x86_64-unknown-linux-gnu).
+    #[arg(long, value_name = "TRIPLE")]
+    target: Option<String>,
+
+    /// Optimisation level 0-3 (-O0 .. -O3).
+    #[arg(short = 'O', value_name = "LEVEL", default_value_t = 2, value_parser = clap::value_parser!(u8).range(0..=3))]
+    opt_level: u8,
+
+    /// How memory accesses are kept in the sandbox: guard-pages (default on
+    /// 64-bit targets: reserved address space, no compare in the code) or
+    /// explicit (compare and trap on every access).
+    #[arg(long = "bounds-checks", value_name = "STRATEGY")]
+    bounds_checks: Option<String>,
+
+    /// Prefix of the exported C symbols (default: from the input file name).
+    #[arg(long, value_name = "PREFIX")]
+    name: Option<String>,
+
+    /// Replace reads of immutable, non-imported globals by their constant value.
+    #[arg(short = 'i', long = "inline-constant-globals")]
+    inline_constant_globals: bool,
+
+    /// Fast but unsafe implementations: trapping float-to-int truncations skip
+    /// their range checks, so NaN or out-of-range inputs give an unspecified
+    /// value instead of a trap. Not spec-conformant.
+    #[arg(short = 'u', long = "fast-unsafe-implementations")]
+    fast_unsafe_implementations: bool,
+
+    /// Access globals through runtime functions instead of inline loads and
+    /// stores, so a host can observe them.
+    #[arg(long = "runtime-globals")]
+    runtime_globals: bool,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let emit = match cli.emit.as_deref().map(|e| (e, Emit::from_name(e))) {
+        None => None,
+        Some((_, Some(k))) => Some(k),
+        Some((e, None)) => {
+            eprintln!("awsm: usage error: unknown output kind '{e}' (known: bc, ll, asm, obj, shared, exe)");
+            return ExitCode::from(1);
+        }
+    };
+    let opts = Options {
+        input: cli.input,
+        output: cli.output,
+        emit,
+        target: cli.target,
+        opt_level: cli.opt_level,
+        strategy: cli.bounds_checks,
+        name: cli.name,
+        inline_constant_globals: cli.inline_constant_globals,
+        fast_unsafe: cli.fast_unsafe_implementations,
+        runtime_globals: cli.runtime_globals,
+    };
+    match driver::compile(&opts) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("awsm: {e}");
+            ExitCode::from(1)
+        }
+    }
 }

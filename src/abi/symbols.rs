@@ -1,0 +1,57 @@
+//! Every runtime function generated code may call, with its signature,
+//! listed once. The translator declares them only through this table.
+
+/// Parameter/return kinds of runtime functions, target-independent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ty {
+    Void,
+    Ptr,
+    I32,
+    I64,
+}
+
+/// A runtime function: C name, return type, parameter types.
+pub struct RuntimeFn {
+    pub name: &'static str,
+    pub ret: Ty,
+    pub params: &'static [Ty],
+}
+
+use Ty::*;
+
+/// `awsm_trap(ctx, code)`, noreturn and cold.
+pub const TRAP: RuntimeFn = RuntimeFn { name: "awsm_trap", ret: Void, params: &[Ptr, I32] };
+/// `awsm_rt_memory_grow(ctx, delta) -> old pages | -1`
+pub const MEMORY_GROW: RuntimeFn = RuntimeFn { name: "awsm_rt_memory_grow", ret: I32, params: &[Ptr, I32] };
+/// `awsm_rt_memory_init(ctx, data, data_len, dst, src, n)`
+pub const MEMORY_INIT: RuntimeFn =
+    RuntimeFn { name: "awsm_rt_memory_init", ret: Void, params: &[Ptr, Ptr, I32, I32, I32, I32] };
+/// `awsm_rt_memory_copy(ctx, dst, src, n)`
+pub const MEMORY_COPY: RuntimeFn =
+    RuntimeFn { name: "awsm_rt_memory_copy", ret: Void, params: &[Ptr, I32, I32, I32] };
+/// `awsm_rt_memory_fill(ctx, dst, val, n)`
+pub const MEMORY_FILL: RuntimeFn =
+    RuntimeFn { name: "awsm_rt_memory_fill", ret: Void, params: &[Ptr, I32, I32, I32] };
+/// `awsm_rt_table_grow(ctx, table, init, delta) -> old size | -1`
+pub const TABLE_GROW: RuntimeFn =
+    RuntimeFn { name: "awsm_rt_table_grow", ret: I32, params: &[Ptr, I32, Ptr, I32] };
+/// `awsm_rt_table_fill(ctx, table, dst, val, n)`
+pub const TABLE_FILL: RuntimeFn =
+    RuntimeFn { name: "awsm_rt_table_fill", ret: Void, params: &[Ptr, I32, I32, Ptr, I32] };
+/// `awsm_rt_table_copy(ctx, dst_table, src_table, dst, src, n)`
+pub const TABLE_COPY: RuntimeFn =
+    RuntimeFn { name: "awsm_rt_table_copy", ret: Void, params: &[Ptr, I32, I32, I32, I32, I32] };
+/// `awsm_rt_table_init(ctx, table, elems, num_elems, dst, src, n)`
+pub const TABLE_INIT: RuntimeFn =
+    RuntimeFn { name: "awsm_rt_table_init", ret: Void, params: &[Ptr, I32, Ptr, I32, I32, I32, I32] };
+/// `awsm_rt_call_host(host_func, args, results)`: body of host thunks.
+pub const CALL_HOST: RuntimeFn = RuntimeFn { name: "awsm_rt_call_host", ret: Void, params: &[Ptr, Ptr, Ptr] };
+
+/// Prefix of WASI preview1 implementations: an import
+/// `wasi_snapshot_preview1.X` binds to the runtime's `awsm_wasi_X` when it
+/// exists and its type matches.
+pub const WASI_PREFIX: &str = "awsm_wasi_";
+/// The import module name bound statically to the runtime's WASI.
+pub const WASI_MODULE: &str = "wasi_snapshot_preview1";
+/// The symbol executables' `main` instantiates.
+pub const ENTRY_MODULE: &str = "awsm_entry_module";

@@ -1,0 +1,8 @@
+//! awsm: an ahead-of-time WebAssembly compiler. See doc/design.md.
+
+pub mod abi;
+pub mod driver;
+pub mod error;
+pub mod module;
+pub mod target;
+pub mod translate;

@@ -1,0 +1,293 @@
+//! Translation of a validated module to one LLVM IR module ("the guest").
+//!
+//! `ModuleCtx` holds what every function translation shares: the LLVM
+//! types of wasm signatures, the declared functions, the runtime symbols
+//! (declared only through `abi::symbols`) and alias metadata. Per-function
+//! work lives in `func.rs`, dispatched by `dispatch.rs` to one file per
+//! instruction family; module-level artefacts (initialiser, trampolines,
+//! descriptor) live in `instance.rs` and `descriptor.rs`.
+
+mod call;
+mod control;
+mod conversion;
+mod descriptor;
+mod dispatch;
+mod func;
+mod instance;
+mod memory;
+mod numeric;
+mod table;
+mod variable;
+
+use crate::abi::layout::Layout;
+use crate::abi::strategy::Strategy;
+use crate::abi::symbols::{self, RuntimeFn, Ty};
+use crate::error::{Error, Result};
+use crate::module::ModuleInfo;
+use inkwell::attributes::{Attribute, AttributeLoc};
+use inkwell::context::Context;
+use inkwell::module::{Linkage, Module};
+use inkwell::types::{BasicMetadataTypeEnum, BasicType, BasicTypeEnum, FunctionType};
+use inkwell::values::{FunctionValue, MetadataValue};
+use wasmparser::{FuncType, TypeRef, ValType};
+
+/// Options that change the code the translator emits.
+#[derive(Clone, Debug)]
+pub struct TranslateOptions {
+    pub strategy: Strategy,
+    /// Prefix of exported C symbols.
+    pub prefix: String,
+    /// Replace reads of immutable, non-imported globals by their constant.
+    pub inline_constant_globals: bool,
+    /// Skip the range checks of trapping float-to-int truncations
+    /// (out-of-range inputs give an unspecified value instead of a trap).
+    pub fast_unsafe: bool,
+    /// Emit `awsm_entry_module` for the executable's `main`.
+    pub entry_module: bool,
+}
+
+/// How an imported function is reached.
+#[derive(Clone, Copy)]
+pub enum Callee<'ctx> {
+    /// A defined function, or an import bound statically to the runtime.
+    Direct(FunctionValue<'ctx>),
+    /// An import resolved at instantiation, through `ctx->funcs[i]`.
+    Import,
+}
+
+/// Alias-analysis tags: linear memory, global cells and runtime state
+/// never alias each other, so a guest store does not force reloads.
+pub struct Tbaa<'ctx> {
+    pub kind: u32,
+    pub memory: MetadataValue<'ctx>,
+    pub global: MetadataValue<'ctx>,
+    pub vmctx: MetadataValue<'ctx>,
+    pub table: MetadataValue<'ctx>,
+}
+
+/// State shared by the translation of all functions of one module.
+pub struct ModuleCtx<'ctx, 'a> {
+    pub cx: &'ctx Context,
+    pub module: Module<'ctx>,
+    pub info: &'a ModuleInfo<'a>,
+    pub opts: TranslateOptions,
+    pub layout: Layout,
+    /// LLVM type of each wasm type index (`ctx` first).
+    pub sig_types: Vec<FunctionType<'ctx>>,
+    /// How each function index is called.
+    pub callees: Vec<Callee<'ctx>>,
+    pub tbaa: Tbaa<'ctx>,
+    pub invariant_kind: u32,
+    pub prof_kind: u32,
+}
+
+impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
+    /// Declare everything; `runtime` is the runtime bitcode module, used
+    /// to find the WASI functions an import can bind to.
+    pub fn new(
+        cx: &'ctx Context,
+        info: &'a ModuleInfo<'a>,
+        opts: TranslateOptions,
+        layout: Layout,
+        runtime: &Module<'ctx>,
+    ) -> Result<ModuleCtx<'ctx, 'a>> {
+        let module = cx.create_module("guest");
+        let tbaa = make_tbaa(cx);
+        let mut m = ModuleCtx {
+            cx,
+            module,
+            info,
+            opts,
+            layout,
+            sig_types: Vec::new(),
+            callees: Vec::new(),
+            tbaa,
+            invariant_kind: cx.get_kind_id("invariant.load"),
+            prof_kind: cx.get_kind_id("prof"),
+        };
+        m.sig_types = info.types.iter().map(|t| m.fn_type(t)).collect();
+        m.declare_functions(runtime)?;
+        Ok(m)
+    }
+
+    /// LLVM type of a wasm value type.
+    pub fn val_type(&self, t: ValType) -> BasicTypeEnum<'ctx> {
+        match t {
+            ValType::I32 => self.cx.i32_type().into(),
+            ValType::I64 => self.cx.i64_type().into(),
+            ValType::F32 => self.cx.f32_type().into(),
+            ValType::F64 => self.cx.f64_type().into(),
+            ValType::V128 => self.cx.i128_type().into(),
+            ValType::Ref(_) => self.ptr_type().into(),
+        }
+    }
+
+    /// An integer type of 8, 16, 32 or 64 bits.
+    pub fn int_type(&self, bits: u32) -> inkwell::types::IntType<'ctx> {
+        match bits {
+            8 => self.cx.i8_type(),
+            16 => self.cx.i16_type(),
+            32 => self.cx.i32_type(),
+            _ => self.cx.i64_type(),
+        }
+    }
+
+    /// The (only) pointer type.
+    pub fn ptr_type(&self) -> inkwell::types::PointerType<'ctx> {
+        self.cx.ptr_type(inkwell::AddressSpace::default())
+    }
+
+    /// Integer type of the target's pointer width.
+    pub fn intptr_type(&self) -> inkwell::types::IntType<'ctx> {
+        self.int_type(self.layout.ptr * 8)
+    }
+
+    /// LLVM return type for a list of wasm results: void, the value, or a
+    /// struct of them (multi-value).
+    pub fn results_type(&self, results: &[ValType]) -> Option<BasicTypeEnum<'ctx>> {
+        match results {
+            [] => None,
+            [t] => Some(self.val_type(*t)),
+            ts => {
+                let fields: Vec<_> = ts.iter().map(|t| self.val_type(*t)).collect();
+                Some(self.cx.struct_type(&fields, false).into())
+            }
+        }
+    }
+
+    /// LLVM function type of a wasm signature: `ret fn(ptr ctx, params...)`.
+    pub fn fn_type(&self, ty: &FuncType) -> FunctionType<'ctx> {
+        let mut params: Vec<BasicMetadataTypeEnum> = vec![self.ptr_type().into()];
+        params.extend(ty.params().iter().map(|t| BasicMetadataTypeEnum::from(self.val_type(*t))));
+        match self.results_type(ty.results()) {
+            None => self.cx.void_type().fn_type(&params, false),
+            Some(r) => r.fn_type(&params, false),
+        }
+    }
+
+    fn declare_functions(&mut self, runtime: &Module<'ctx>) -> Result<()> {
+        let info = self.info;
+        for f in 0..info.func_types.len() as u32 {
+            let ty = self.sig_types[info.func_types[f as usize] as usize];
+            let callee = if f < info.num_imported_funcs {
+                self.bind_import(f, ty, runtime)?
+            } else {
+                let func = self.module.add_function(&format!("wasm_f{f}"), ty, Some(Linkage::Internal));
+                let nounwind =
+                    self.cx.create_enum_attribute(Attribute::get_named_enum_kind_id("nounwind"), 0);
+                func.add_attribute(AttributeLoc::Function, nounwind);
+                Callee::Direct(func)
+            };
+            self.callees.push(callee);
+        }
+        Ok(())
+    }
+
+    /// Bind a WASI import to the runtime's implementation when the runtime
+    /// has one of exactly the import's type; otherwise resolve it at
+    /// instantiation.
+    fn bind_import(&self, f: u32, ty: FunctionType<'ctx>, runtime: &Module<'ctx>) -> Result<Callee<'ctx>> {
+        let imp = self.info.func_import(f).ok_or_else(|| Error::backend("import not found"))?;
+        if imp.module != symbols::WASI_MODULE {
+            return Ok(Callee::Import);
+        }
+        let name = format!("{}{}", symbols::WASI_PREFIX, imp.name);
+        match runtime.get_function(&name) {
+            Some(rt) if rt.get_type() == ty => Ok(Callee::Direct(self.module.add_function(&name, ty, None))),
+            Some(_) => Err(Error::new(
+                crate::error::ErrorKind::Invalid,
+                format!("import {}.{} has the wrong type for WASI", imp.module, imp.name),
+            )),
+            None => Ok(Callee::Import),
+        }
+    }
+
+    /// Declare (once) a runtime function from the `abi::symbols` table.
+    pub fn runtime_fn(&self, rf: &RuntimeFn) -> FunctionValue<'ctx> {
+        if let Some(f) = self.module.get_function(rf.name) {
+            return f;
+        }
+        let conv = |t: Ty| -> Option<BasicMetadataTypeEnum<'ctx>> {
+            match t {
+                Ty::Void => None,
+                Ty::Ptr => Some(self.ptr_type().into()),
+                Ty::I32 => Some(self.cx.i32_type().into()),
+                Ty::I64 => Some(self.cx.i64_type().into()),
+            }
+        };
+        let params: Vec<_> = rf.params.iter().filter_map(|t| conv(*t)).collect();
+        let ty = match rf.ret {
+            Ty::Void => self.cx.void_type().fn_type(&params, false),
+            Ty::Ptr => self.ptr_type().fn_type(&params, false),
+            Ty::I32 => self.cx.i32_type().fn_type(&params, false),
+            Ty::I64 => self.cx.i64_type().fn_type(&params, false),
+        };
+        let f = self.module.add_function(rf.name, ty, None);
+        if rf.name == symbols::TRAP.name {
+            for attr in ["noreturn", "cold", "nounwind"] {
+                let a = self.cx.create_enum_attribute(Attribute::get_named_enum_kind_id(attr), 0);
+                f.add_attribute(AttributeLoc::Function, a);
+            }
+        }
+        f
+    }
+
+    /// The strategy's address function: `ptr (ctx, base, mem_size, ea, size)`.
+    pub fn addr_fn(&self) -> FunctionValue<'ctx> {
+        let name = self.opts.strategy.addr_fn();
+        if let Some(f) = self.module.get_function(name) {
+            return f;
+        }
+        let i64t = self.cx.i64_type();
+        let p = self.ptr_type();
+        let ty = p.fn_type(&[p.into(), p.into(), i64t.into(), i64t.into(), self.cx.i32_type().into()], false);
+        self.module.add_function(name, ty, None)
+    }
+
+    /// Whether function `f` is an import resolved only at instantiation.
+    pub fn is_dynamic_import(&self, f: u32) -> bool {
+        matches!(self.callees[f as usize], Callee::Import)
+    }
+
+    /// Translate every function body, then emit the module-level parts.
+    pub fn translate(self) -> Result<Module<'ctx>> {
+        let info = self.info;
+        for (i, body) in info.bodies.iter().enumerate() {
+            let f = info.num_imported_funcs + i as u32;
+            func::translate_function(&self, f, &body.body)?;
+        }
+        self.emit_instance_parts()?;
+        self.emit_descriptor()?;
+        if let Err(e) = self.module.verify() {
+            return Err(Error::backend(format!("generated IR does not verify: {e}")));
+        }
+        Ok(self.module)
+    }
+
+    /// Imports of functions, for the descriptor's import list.
+    pub fn import_type_index(&self, ty: &TypeRef) -> u32 {
+        match ty {
+            TypeRef::Func(t) => *t,
+            TypeRef::Global(g) => crate::module::type_code(g.content_type),
+            TypeRef::Table(t) => crate::module::ref_code(t.element_type),
+            _ => 0,
+        }
+    }
+}
+
+fn make_tbaa(cx: &Context) -> Tbaa<'_> {
+    let root = cx.metadata_node(&[cx.metadata_string("awsm TBAA").into()]);
+    let i64t = cx.i64_type();
+    let scalar = |name: &str| {
+        let node =
+            cx.metadata_node(&[cx.metadata_string(name).into(), root.into(), i64t.const_zero().into()]);
+        cx.metadata_node(&[node.into(), node.into(), i64t.const_zero().into()])
+    };
+    Tbaa {
+        kind: cx.get_kind_id("tbaa"),
+        memory: scalar("wasm linear memory"),
+        global: scalar("wasm global"),
+        vmctx: scalar("awsm vmctx"),
+        table: scalar("awsm table"),
+    }
+}

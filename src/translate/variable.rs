@@ -1,0 +1,71 @@
+//! Locals (allocas, promoted by mem2reg) and globals (cells reached
+//! through `ctx->globals[i]`, an invariant pointer, tagged "wasm global").
+
+use super::func::FuncTranslator;
+use crate::error::Result;
+use crate::module::Init;
+use inkwell::values::BasicValue;
+use inkwell::values::PointerValue;
+
+impl<'m, 'ctx, 'a> FuncTranslator<'m, 'ctx, 'a> {
+    pub fn op_local_get(&mut self, i: u32) -> Result<()> {
+        let (slot, ty) = *self.locals.get(i as usize).ok_or_else(|| self.err("bad local"))?;
+        let v = self.b.build_load(ty, slot, "")?;
+        self.push(v);
+        Ok(())
+    }
+
+    pub fn op_local_set(&mut self, i: u32, tee: bool) -> Result<()> {
+        let (slot, _) = *self.locals.get(i as usize).ok_or_else(|| self.err("bad local"))?;
+        let v = self.pop()?;
+        self.b.build_store(slot, v)?;
+        if tee {
+            self.push(v);
+        }
+        Ok(())
+    }
+
+    /// Address of global `g`'s cell: both loads are invariant.
+    pub fn global_cell(&self, g: u32) -> Result<PointerValue<'ctx>> {
+        let l = self.m.layout;
+        let cells = self.vmctx_ptr(l.vmctx_globals())?;
+        Ok(self.load_at(cells, g * l.ptr, self.m.ptr_type().into(), true)?.into_pointer_value())
+    }
+
+    pub fn op_global_get(&mut self, g: u32) -> Result<()> {
+        let info = self.m.info;
+        let gt = info.globals[g as usize];
+        if self.m.opts.inline_constant_globals && !gt.mutable && g >= info.num_imported_globals {
+            let init = &info.global_inits[(g - info.num_imported_globals) as usize];
+            let i32t = self.m.cx.i32_type();
+            let i64t = self.m.cx.i64_type();
+            match *init {
+                Init::I32(v) => return {
+                    self.push(i32t.const_int(v as u32 as u64, false));
+                    Ok(())
+                },
+                Init::I64(v) => return {
+                    self.push(i64t.const_int(v as u64, false));
+                    Ok(())
+                },
+                Init::F32(bits) => return self.push_f32_bits(bits),
+                Init::F64(bits) => return self.push_f64_bits(bits),
+                _ => {}
+            }
+        }
+        let cell = self.global_cell(g)?;
+        let ty = self.m.val_type(gt.content_type);
+        let v = self.b.build_load(ty, cell, "")?;
+        let inst = v.as_instruction_value().ok_or_else(|| self.err("global load"))?;
+        self.tag(inst, self.m.tbaa.global)?;
+        self.push(v);
+        Ok(())
+    }
+
+    pub fn op_global_set(&mut self, g: u32) -> Result<()> {
+        let v = self.pop()?;
+        let cell = self.global_cell(g)?;
+        let st = self.b.build_store(cell, v)?;
+        self.tag(st, self.m.tbaa.global)
+    }
+}
