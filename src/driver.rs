@@ -87,9 +87,6 @@ pub fn compile_bytes(wasm: &[u8], opts: &Options) -> Result<()> {
             format!("strategy {strategy} needs a 64-bit target; {} supports: explicit", target.triple),
         ));
     }
-    if opts.runtime_globals {
-        return Err(Error::new(ErrorKind::Usage, "--runtime-globals is not implemented yet"));
-    }
     let emit = opts.emit.unwrap_or_else(|| Emit::from_path(&opts.output));
     let prefix = match &opts.name {
         Some(n) if crate::abi::names::is_c_identifier(n) => n.clone(),
@@ -112,6 +109,7 @@ pub fn compile_bytes(wasm: &[u8], opts: &Options) -> Result<()> {
         prefix: prefix.clone(),
         inline_constant_globals: opts.inline_constant_globals,
         fast_unsafe: opts.fast_unsafe,
+        runtime_globals: opts.runtime_globals,
         entry_module: emit == Emit::Exe,
     };
     let guest =

@@ -327,6 +327,17 @@ void awsm_rt_memory_init(awsm_instance *ctx, const uint8_t *data, uint32_t data_
                          uint32_t src, uint32_t n);
 void awsm_rt_memory_copy(awsm_instance *ctx, uint32_t dst, uint32_t src, uint32_t n);
 void awsm_rt_memory_fill(awsm_instance *ctx, uint32_t dst, uint32_t val, uint32_t n);
+/* Global accessors used with --runtime-globals (g = global index). */
+int32_t awsm_rt_global_get_i32(awsm_instance *ctx, uint32_t g);
+int64_t awsm_rt_global_get_i64(awsm_instance *ctx, uint32_t g);
+float awsm_rt_global_get_f32(awsm_instance *ctx, uint32_t g);
+double awsm_rt_global_get_f64(awsm_instance *ctx, uint32_t g);
+void *awsm_rt_global_get_ref(awsm_instance *ctx, uint32_t g);
+void awsm_rt_global_set_i32(awsm_instance *ctx, uint32_t g, int32_t v);
+void awsm_rt_global_set_i64(awsm_instance *ctx, uint32_t g, int64_t v);
+void awsm_rt_global_set_f32(awsm_instance *ctx, uint32_t g, float v);
+void awsm_rt_global_set_f64(awsm_instance *ctx, uint32_t g, double v);
+void awsm_rt_global_set_ref(awsm_instance *ctx, uint32_t g, void *v);
 /* Body of every host thunk: run the callback, trap if it returns nonzero. */
 void awsm_rt_call_host(awsm_host_func *f, const awsm_val *args, awsm_val *results);
 

@@ -42,6 +42,8 @@ pub struct TranslateOptions {
     /// Skip the range checks of trapping float-to-int truncations
     /// (out-of-range inputs give an unspecified value instead of a trap).
     pub fast_unsafe: bool,
+    /// Access globals through out-of-line runtime calls.
+    pub runtime_globals: bool,
     /// Emit `awsm_entry_module` for the executable's `main`.
     pub entry_module: bool,
 }

@@ -2,10 +2,13 @@
 //! through `ctx->globals[i]`, an invariant pointer, tagged "wasm global").
 
 use super::func::FuncTranslator;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::module::Init;
+use inkwell::types::BasicType;
 use inkwell::values::BasicValue;
+use inkwell::values::FunctionValue;
 use inkwell::values::PointerValue;
+use wasmparser::ValType;
 
 impl<'m, 'ctx, 'a> FuncTranslator<'m, 'ctx, 'a> {
     pub fn op_local_get(&mut self, i: u32) -> Result<()> {
@@ -40,21 +43,32 @@ impl<'m, 'ctx, 'a> FuncTranslator<'m, 'ctx, 'a> {
             let i32t = self.m.cx.i32_type();
             let i64t = self.m.cx.i64_type();
             match *init {
-                Init::I32(v) => return {
-                    self.push(i32t.const_int(v as u32 as u64, false));
-                    Ok(())
-                },
-                Init::I64(v) => return {
-                    self.push(i64t.const_int(v as u64, false));
-                    Ok(())
-                },
+                Init::I32(v) => {
+                    return {
+                        self.push(i32t.const_int(v as u32 as u64, false));
+                        Ok(())
+                    };
+                }
+                Init::I64(v) => {
+                    return {
+                        self.push(i64t.const_int(v as u64, false));
+                        Ok(())
+                    };
+                }
                 Init::F32(bits) => return self.push_f32_bits(bits),
                 Init::F64(bits) => return self.push_f64_bits(bits),
                 _ => {}
             }
         }
-        let cell = self.global_cell(g)?;
         let ty = self.m.val_type(gt.content_type);
+        if self.m.opts.runtime_globals {
+            let f = self.global_accessor("get", gt.content_type)?;
+            let idx = self.m.cx.i32_type().const_int(g as u64, false);
+            let v = self.b.build_call(f, &[self.vmctx.into(), idx.into()], "")?.try_as_basic_value().basic();
+            self.push(v.ok_or_else(|| self.err("global accessor"))?);
+            return Ok(());
+        }
+        let cell = self.global_cell(g)?;
         let v = self.b.build_load(ty, cell, "")?;
         let inst = v.as_instruction_value().ok_or_else(|| self.err("global load"))?;
         self.tag(inst, self.m.tbaa.global)?;
@@ -64,8 +78,39 @@ impl<'m, 'ctx, 'a> FuncTranslator<'m, 'ctx, 'a> {
 
     pub fn op_global_set(&mut self, g: u32) -> Result<()> {
         let v = self.pop()?;
+        if self.m.opts.runtime_globals {
+            let f = self.global_accessor("set", self.m.info.globals[g as usize].content_type)?;
+            let idx = self.m.cx.i32_type().const_int(g as u64, false);
+            self.b.build_call(f, &[self.vmctx.into(), idx.into(), v.into()], "")?;
+            return Ok(());
+        }
         let cell = self.global_cell(g)?;
         let st = self.b.build_store(cell, v)?;
         self.tag(st, self.m.tbaa.global)
+    }
+
+    /// `awsm_rt_global_{get,set}_<type>` for --runtime-globals.
+    fn global_accessor(&self, op: &str, t: ValType) -> Result<FunctionValue<'ctx>> {
+        let suffix = match t {
+            ValType::I32 => "i32",
+            ValType::I64 => "i64",
+            ValType::F32 => "f32",
+            ValType::F64 => "f64",
+            ValType::Ref(_) => "ref",
+            ValType::V128 => return Err(Error::unsupported(self.offset, "v128 globals")),
+        };
+        let name = format!("awsm_rt_global_{op}_{suffix}");
+        if let Some(f) = self.m.module.get_function(&name) {
+            return Ok(f);
+        }
+        let vt = self.m.val_type(t);
+        let p = self.m.ptr_type();
+        let i32t = self.m.cx.i32_type();
+        let ty = if op == "get" {
+            vt.fn_type(&[p.into(), i32t.into()], false)
+        } else {
+            self.m.cx.void_type().fn_type(&[p.into(), i32t.into(), vt.into()], false)
+        };
+        Ok(self.m.module.add_function(&name, ty, None))
     }
 }
