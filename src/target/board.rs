@@ -1,0 +1,81 @@
+//! Boards: Cortex-M machines awsm can build a complete firmware image for
+//! (`--board`). A board is a CPU, a linker script (memory map) and the
+//! flags that pick the matching newlib; the startup code, semihosting I/O
+//! and the HardFault handler are shared (`runtime/cortex_m/board/`).
+
+use crate::error::{Error, ErrorKind, Result};
+
+/// A machine firmware is linked for.
+#[derive(Clone, Copy, Debug)]
+pub struct Board {
+    /// `--board` spelling, also QEMU's machine name.
+    pub name: &'static str,
+    pub description: &'static str,
+    /// CPU for LLVM and for arm-none-eabi-gcc's `-mcpu`.
+    pub cpu: &'static str,
+    /// `-mfpu` of the board's FPU, for eabihf firmware.
+    pub fpu: &'static str,
+    /// The GNU ld linker script: memory map, sections, heap and stack.
+    pub linker_script: &'static str,
+}
+
+/// Every board `--board` accepts.
+pub const BOARDS: &[Board] = &[
+    Board {
+        name: "mps2-an386",
+        description: "Arm MPS2 with the AN386 image: Cortex-M4 (FPv4-SP), 4 MiB SSRAM, 16 MiB PSRAM",
+        cpu: "cortex-m4",
+        fpu: "fpv4-sp-d16",
+        linker_script: include_str!("../../runtime/cortex_m/board/mps2-an386.ld"),
+    },
+    Board {
+        name: "mps2-an500",
+        description: "Arm MPS2 with the AN500 image: Cortex-M7 (FPv5-D16), 4 MiB SSRAM, 16 MiB PSRAM",
+        cpu: "cortex-m7",
+        fpu: "fpv5-d16",
+        linker_script: include_str!("../../runtime/cortex_m/board/mps2-an500.ld"),
+    },
+];
+
+/// Definitions in the firmware that something outside the LTO'd module
+/// refers to: newlib (its system calls), the linker script (the entry
+/// point). They keep external linkage when everything else is internalized.
+pub const FIRMWARE_EXTERNAL_SYMBOLS: &[&str] =
+    &["Reset_Handler", "_sbrk", "_exit", "_write", "_read", "_close", "_lseek", "_fstat", "_isatty"];
+
+impl Board {
+    /// Look up `--board`.
+    pub fn find(name: &str) -> Result<&'static Board> {
+        BOARDS.iter().find(|b| b.name == name).ok_or_else(|| {
+            let known: Vec<_> = BOARDS.iter().map(|b| b.name).collect();
+            Error::new(ErrorKind::Usage, format!("unknown board '{name}' (known boards: {})", known.join(", ")))
+        })
+    }
+
+    /// Flags that make arm-none-eabi-gcc pick this CPU and the matching
+    /// newlib multilib (soft or hard float).
+    pub fn gcc_flags(&self, hard_float: bool) -> Vec<String> {
+        let mut flags = vec![format!("-mcpu={}", self.cpu), "-mthumb".to_string()];
+        if hard_float {
+            flags.push("-mfloat-abi=hard".to_string());
+            flags.push(format!("-mfpu={}", self.fpu));
+        } else {
+            flags.push("-mfloat-abi=soft".to_string());
+        }
+        flags
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boards_are_found_and_unknown_ones_listed() {
+        assert_eq!(Board::find("mps2-an386").unwrap().cpu, "cortex-m4");
+        assert_eq!(Board::find("mps2-an500").unwrap().cpu, "cortex-m7");
+        let err = Board::find("stm32").unwrap_err();
+        assert!(err.message.contains("mps2-an386, mps2-an500"), "{}", err.message);
+        assert!(Board::find("mps2-an386").unwrap().linker_script.contains("Reset_Handler"));
+    }
+}

@@ -1,0 +1,250 @@
+//! Targets: the triples awsm knows, their CPUs, layouts and memory
+//! strategies, the boards firmware can be built for, their
+//! TargetMachines, the pass pipeline, and emission of every output kind
+//! (`link.rs`, with the system or cross linker for executables).
+//!
+//! Adding a target is one `TargetInfo` line here, one line in `build.rs`'s
+//! table (how its runtime is compiled) and, if its executables need a
+//! different linker, a case in `link.rs`.
+
+pub mod board;
+pub mod link;
+
+use crate::abi::layout::Layout;
+use crate::abi::strategy::Strategy;
+use crate::error::{Error, ErrorKind, Result};
+use inkwell::OptimizationLevel;
+use inkwell::module::Module;
+use inkwell::passes::PassBuilderOptions;
+use inkwell::targets::{CodeModel, InitializationConfig, RelocMode, Target, TargetMachine, TargetTriple};
+
+pub use board::Board;
+
+/// What runs underneath compiled code: decides the runtime's C files, what
+/// an executable is, and how it is linked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Os {
+    /// Linux with glibc: the full runtime, executables linked by a C compiler.
+    Linux,
+    /// Bare-metal Cortex-M: the runtime of `runtime/cortex_m/`, firmware
+    /// images for a `Board`, or objects for a board of the user's own.
+    CortexM,
+}
+
+/// A supported target triple and its properties.
+#[derive(Clone, Copy, Debug)]
+pub struct TargetInfo {
+    pub triple: &'static str,
+    /// Pointer width in bytes.
+    pub pointer_bytes: u32,
+    /// Alignment of `uint64_t` inside structs: 4 on i686, 8 elsewhere. With
+    /// the pointer width it decides `Layout` (see doc/abi.md).
+    pub u64_align: u32,
+    /// CPU passed to LLVM.
+    pub cpu: &'static str,
+    /// LLVM feature string. i686 asks for SSE2 so scalar float math never
+    /// uses x87, whose 80-bit registers round differently and quiet
+    /// signalling NaNs.
+    pub features: &'static str,
+    pub os: Os,
+    /// Bounds-check strategies the target's runtime implements; the first
+    /// is the default.
+    pub strategies: &'static [Strategy],
+    /// Debian packages that provide its C headers and libraries, named
+    /// when the runtime could not be built or an executable not linked.
+    pub packages: &'static str,
+}
+
+/// Every target awsm can compile for.
+pub const TARGETS: &[TargetInfo] = &[
+    TargetInfo {
+        triple: "x86_64-unknown-linux-gnu",
+        pointer_bytes: 8,
+        u64_align: 8,
+        cpu: "x86-64",
+        features: "",
+        os: Os::Linux,
+        strategies: &[Strategy::GuardPages, Strategy::Explicit],
+        packages: "libc6-dev",
+    },
+    TargetInfo {
+        triple: "i686-unknown-linux-gnu",
+        pointer_bytes: 4,
+        u64_align: 4,
+        // pentium4 is the first CPU with SSE2; +sse2 says it even if LLVM's
+        // definition of the CPU changes.
+        cpu: "pentium4",
+        features: "+sse2,+cx8,+cmov",
+        os: Os::Linux,
+        // Guard pages need 8 GiB of address space per memory.
+        strategies: &[Strategy::Explicit],
+        packages: "gcc-multilib (libc6-dev-i386, lib32gcc-12-dev)",
+    },
+    TargetInfo {
+        triple: "aarch64-unknown-linux-gnu",
+        pointer_bytes: 8,
+        u64_align: 8,
+        cpu: "generic",
+        features: "+neon",
+        os: Os::Linux,
+        strategies: &[Strategy::GuardPages, Strategy::Explicit],
+        packages: "libc6-dev-arm64-cross and libgcc-12-dev-arm64-cross",
+    },
+    TargetInfo {
+        triple: "thumbv7em-none-eabi",
+        pointer_bytes: 4,
+        u64_align: 8,
+        cpu: "cortex-m4",
+        // Soft-float ABI and no FPU instructions at all.
+        features: "+soft-float,-fpregs",
+        os: Os::CortexM,
+        strategies: &[Strategy::Explicit, Strategy::Mask],
+        packages: "libnewlib-arm-none-eabi and gcc-arm-none-eabi",
+    },
+    TargetInfo {
+        triple: "thumbv7em-none-eabihf",
+        pointer_bytes: 4,
+        u64_align: 8,
+        // Cortex-M4's single-precision FPU (fpv4-sp-d16); --board may pick
+        // a CPU with more (Cortex-M7: fpv5-d16, double precision too).
+        cpu: "cortex-m4",
+        features: "",
+        os: Os::CortexM,
+        strategies: &[Strategy::Explicit, Strategy::Mask],
+        packages: "libnewlib-arm-none-eabi and gcc-arm-none-eabi",
+    },
+];
+
+/// The target used without `--target`.
+pub const HOST_TRIPLE: &str = "x86_64-unknown-linux-gnu";
+
+impl TargetInfo {
+    /// Look up `--target`; None means the host. Accepts `-pc-` for
+    /// `-unknown-` and the short forms `i686-linux-gnu` and friends.
+    pub fn find(triple: Option<&str>) -> Result<TargetInfo> {
+        let wanted = triple.unwrap_or(HOST_TRIPLE);
+        let norm = wanted.replace("-pc-", "-unknown-");
+        let long = norm.replacen("-linux-", "-unknown-linux-", 1);
+        TARGETS.iter().find(|t| t.triple == norm || t.triple == long).copied().ok_or_else(|| {
+            let known: Vec<_> = TARGETS.iter().map(|t| t.triple).collect();
+            Error::new(
+                ErrorKind::Usage,
+                format!("unknown target '{wanted}' (known targets: {})", known.join(", ")),
+            )
+        })
+    }
+
+    /// Offsets of the runtime structures on this target.
+    pub fn layout(&self) -> Layout {
+        Layout::new(self.pointer_bytes, self.u64_align)
+    }
+
+    /// The strategy used without `--bounds-checks`.
+    pub fn default_strategy(&self) -> Strategy {
+        self.strategies[0]
+    }
+
+    /// Check that this target's runtime implements `strategy`.
+    pub fn check_strategy(&self, strategy: Strategy) -> Result<()> {
+        if self.strategies.contains(&strategy) {
+            return Ok(());
+        }
+        let known: Vec<_> = self.strategies.iter().map(|s| s.name()).collect();
+        let why = if strategy.needs_64bit() && self.pointer_bytes != 8 {
+            " (it needs a 64-bit address space)"
+        } else {
+            ""
+        };
+        Err(Error::new(
+            ErrorKind::Usage,
+            format!(
+                "bounds-check strategy {strategy} is not available on {}{why}; it supports: {}",
+                self.triple,
+                known.join(", ")
+            ),
+        ))
+    }
+
+    /// Whether floats use the hardware FPU and registers (eabihf).
+    pub fn hard_float(&self) -> bool {
+        self.triple.ends_with("eabihf")
+    }
+
+    /// Build the TargetMachine for this target; `board` (Cortex-M) may
+    /// choose the CPU.
+    pub fn machine(&self, opt: u8, board: Option<&Board>) -> Result<TargetMachine> {
+        Target::initialize_all(&InitializationConfig::default());
+        let triple = TargetTriple::create(self.triple);
+        let target = Target::from_triple(&triple)
+            .map_err(|e| Error::backend(format!("LLVM has no target {}: {e}", self.triple)))?;
+        let level = match opt {
+            0 => OptimizationLevel::None,
+            1 => OptimizationLevel::Less,
+            2 => OptimizationLevel::Default,
+            _ => OptimizationLevel::Aggressive,
+        };
+        let (cpu, features) = match board {
+            Some(b) => (b.cpu, if self.hard_float() { "" } else { self.features }),
+            None => (self.cpu, self.features),
+        };
+        // Firmware is linked at fixed addresses; hosted code may be a PIE or
+        // a shared object.
+        let reloc = if self.os == Os::CortexM { RelocMode::Static } else { RelocMode::PIC };
+        target
+            .create_target_machine(&triple, cpu, features, level, reloc, CodeModel::Default)
+            .ok_or_else(|| Error::backend(format!("cannot create a target machine for {}", self.triple)))
+    }
+}
+
+/// Give `module` the target's triple and data layout.
+pub fn configure(module: &Module, tm: &TargetMachine) {
+    module.set_triple(&tm.get_triple());
+    module.set_data_layout(&tm.get_target_data().get_data_layout());
+}
+
+/// Run LLVM's standard pipeline at `opt` (0-3).
+pub fn optimize(module: &Module, tm: &TargetMachine, opt: u8) -> Result<()> {
+    let pipeline = format!("default<O{}>", opt.min(3));
+    let options = PassBuilderOptions::create();
+    options.set_loop_vectorization(opt >= 2);
+    options.set_loop_slp_vectorization(opt >= 2);
+    options.set_loop_unrolling(opt >= 2);
+    options.set_merge_functions(opt >= 2);
+    module.run_passes(&pipeline, tm, options).map_err(|e| Error::backend(format!("optimization failed: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_target_is_found_by_its_triple_and_unknown_ones_are_listed() {
+        for t in TARGETS {
+            assert_eq!(TargetInfo::find(Some(t.triple)).unwrap().triple, t.triple);
+        }
+        assert_eq!(TargetInfo::find(None).unwrap().triple, HOST_TRIPLE);
+        assert_eq!(TargetInfo::find(Some("i686-pc-linux-gnu")).unwrap().triple, "i686-unknown-linux-gnu");
+        assert_eq!(TargetInfo::find(Some("aarch64-linux-gnu")).unwrap().triple, "aarch64-unknown-linux-gnu");
+        let err = TargetInfo::find(Some("riscv64gc-unknown-linux-gnu")).unwrap_err();
+        assert!(err.message.contains("thumbv7em-none-eabihf"), "{}", err.message);
+    }
+
+    #[test]
+    fn strategies_follow_the_address_space() {
+        let find = |t| TargetInfo::find(Some(t)).unwrap();
+        assert_eq!(find("i686-unknown-linux-gnu").default_strategy(), Strategy::Explicit);
+        assert_eq!(find("aarch64-unknown-linux-gnu").default_strategy(), Strategy::GuardPages);
+        assert_eq!(find("thumbv7em-none-eabihf").default_strategy(), Strategy::Explicit);
+        let err = find("i686-unknown-linux-gnu").check_strategy(Strategy::GuardPages).unwrap_err();
+        assert!(err.message.contains("64-bit"), "{}", err.message);
+        assert!(find("x86_64-unknown-linux-gnu").check_strategy(Strategy::Mask).is_err());
+    }
+
+    #[test]
+    fn layouts_differ_where_the_abis_do() {
+        let find = |t| TargetInfo::find(Some(t)).unwrap().layout();
+        assert_eq!(find("i686-unknown-linux-gnu").memory_size(), 4);
+        assert_eq!(find("thumbv7em-none-eabi").memory_size(), 8);
+        assert_eq!(find("aarch64-unknown-linux-gnu").memory_size(), 8);
+    }
+}
