@@ -74,7 +74,15 @@ impl std::error::Error for Error {}
 
 impl From<wasmparser::BinaryReaderError> for Error {
     fn from(e: wasmparser::BinaryReaderError) -> Error {
-        Error::at(ErrorKind::Invalid, e.offset(), e.message().to_string())
+        // A proposal the validator has switched off is a feature awsm does
+        // not support, not a broken module.
+        let msg = e.message();
+        let kind = if msg.contains("support is not enabled") || msg.contains("proposal not enabled") {
+            ErrorKind::Unsupported
+        } else {
+            ErrorKind::Invalid
+        };
+        Error::at(kind, e.offset(), msg.to_string())
     }
 }
 
