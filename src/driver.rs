@@ -1,12 +1,12 @@
 //! The pipeline as one call: read → validate → translate → link with the
 //! runtime bitcode → internalize → optimise → emit.
 
-use crate::abi::layout::Layout;
 use crate::abi::strategy::Strategy;
 use crate::error::{Error, ErrorKind, Result};
 use crate::module::ModuleInfo;
-use crate::target::link::{self, Emit};
-use crate::target::{self, TargetInfo};
+use crate::target::board::FIRMWARE_EXTERNAL_SYMBOLS;
+use crate::target::link::{self, Emit, Linker};
+use crate::target::{self, Board, Os, TargetInfo};
 use crate::translate::{ModuleCtx, TranslateOptions};
 use inkwell::attributes::AttributeLoc;
 use inkwell::context::Context;
@@ -37,6 +37,17 @@ pub struct Options {
     pub runtime_globals: bool,
 }
 
+/// Options only some targets use: Cortex-M firmware. Separate from
+/// `Options` so code that builds an `Options` literal keeps compiling.
+#[derive(Clone, Debug, Default)]
+pub struct TargetOptions {
+    /// `--board`: link Cortex-M firmware for this board.
+    pub board: Option<String>,
+    /// `--page-size`: wasm page size in bytes on Cortex-M (a power of two,
+    /// 1 KiB to 64 KiB; not spec-conformant below 64 KiB).
+    pub page_size: Option<u32>,
+}
+
 /// Read the input: a wasm binary, or wasm text (converted with `wat`).
 pub fn read_input(path: &PathBuf) -> Result<Vec<u8>> {
     let bytes = if path.as_os_str() == "-" {
@@ -64,15 +75,25 @@ pub fn read_input(path: &PathBuf) -> Result<Vec<u8>> {
 
 /// Compile according to `opts`.
 pub fn compile(opts: &Options) -> Result<()> {
+    compile_with(opts, &TargetOptions::default())
+}
+
+/// Compile according to `opts` and the target-specific `topts`.
+pub fn compile_with(opts: &Options, topts: &TargetOptions) -> Result<()> {
     let wasm = read_input(&opts.input)?;
-    compile_bytes(&wasm, opts)
+    compile_bytes_with(&wasm, opts, topts)
 }
 
 /// Compile a wasm binary according to `opts` (input path ignored).
 pub fn compile_bytes(wasm: &[u8], opts: &Options) -> Result<()> {
+    compile_bytes_with(wasm, opts, &TargetOptions::default())
+}
+
+/// Compile a wasm binary according to `opts` and `topts` (input path ignored).
+pub fn compile_bytes_with(wasm: &[u8], opts: &Options, topts: &TargetOptions) -> Result<()> {
     let target = TargetInfo::find(opts.target.as_deref())?;
     let strategy = match &opts.strategy {
-        None => Strategy::default_for(target.pointer_bytes),
+        None => target.default_strategy(),
         Some(s) => Strategy::from_name(s).ok_or_else(|| {
             let known: Vec<_> = Strategy::ALL.iter().map(|s| s.name()).collect();
             Error::new(
@@ -81,13 +102,10 @@ pub fn compile_bytes(wasm: &[u8], opts: &Options) -> Result<()> {
             )
         })?,
     };
-    if strategy.needs_64bit() && target.pointer_bytes != 8 {
-        return Err(Error::new(
-            ErrorKind::Usage,
-            format!("strategy {strategy} needs a 64-bit target; {} supports: explicit", target.triple),
-        ));
-    }
+    target.check_strategy(strategy)?;
     let emit = opts.emit.unwrap_or_else(|| Emit::from_path(&opts.output));
+    let board = check_target_options(&target, topts, emit)?;
+    let page_shift = page_shift(&target, topts.page_size)?;
     let prefix = match &opts.name {
         Some(n) if crate::abi::names::is_c_identifier(n) => n.clone(),
         Some(n) => return Err(Error::new(ErrorKind::Usage, format!("--name '{n}' is not a C identifier"))),
@@ -102,9 +120,12 @@ pub fn compile_bytes(wasm: &[u8], opts: &Options) -> Result<()> {
     }
 
     let cx = Context::create();
-    let tm = target.machine(opts.opt_level)?;
+    let tm = target.machine(opts.opt_level, board)?;
     let runtime = load_bitcode(&cx, runtime_index::RUNTIMES, target.triple, "runtime")?;
-    let topts = TranslateOptions {
+    if target.os == Os::CortexM && emit == Emit::Exe {
+        check_firmware_wasi(&info, &runtime)?;
+    }
+    let tr_opts = TranslateOptions {
         strategy,
         prefix: prefix.clone(),
         inline_constant_globals: opts.inline_constant_globals,
@@ -112,8 +133,10 @@ pub fn compile_bytes(wasm: &[u8], opts: &Options) -> Result<()> {
         runtime_globals: opts.runtime_globals,
         entry_module: emit == Emit::Exe,
     };
-    let guest =
-        ModuleCtx::new(&cx, &info, topts, Layout::new(target.pointer_bytes), &runtime)?.translate()?;
+    let guest = ModuleCtx::new(&cx, &info, tr_opts, target.layout(), &runtime)?.translate()?;
+    if target.os == Os::CortexM {
+        define_cortex_m_constants(&cx, &guest, &info, strategy, page_shift);
+    }
     target::configure(&guest, &tm);
     target::configure(&runtime, &tm);
     strip_target_attributes(&runtime);
@@ -124,10 +147,113 @@ pub fn compile_bytes(wasm: &[u8], opts: &Options) -> Result<()> {
         strip_target_attributes(&main);
         guest.link_in_module(main).map_err(|e| Error::backend(format!("linking main: {e}")))?;
     }
-    set_linkage(&guest, emit, &prefix);
+    set_linkage(&guest, emit, &prefix, target.os);
     target::optimize(&guest, &tm, opts.opt_level)?;
-    let linker = vec!["clang-19".to_string()];
+    let linker = match emit {
+        Emit::Exe | Emit::Shared => Linker::for_target(&target, board)?,
+        _ => Linker::for_target(&TargetInfo::find(None)?, None)?, // unused
+    };
     link::write(&guest, &tm, emit, &opts.output, &linker)
+}
+
+/// `--board` and output kinds per target: Cortex-M executables are
+/// firmware for a board; Linux targets have no boards; nothing links a
+/// Cortex-M shared object.
+fn check_target_options(
+    target: &TargetInfo,
+    topts: &TargetOptions,
+    emit: Emit,
+) -> Result<Option<&'static Board>> {
+    let usage = |m: String| Err(Error::new(ErrorKind::Usage, m));
+    let board = topts.board.as_deref().map(Board::find).transpose()?;
+    match target.os {
+        Os::Linux if board.is_some() => {
+            usage(format!("--board is for Cortex-M targets; {} runs under Linux", target.triple))
+        }
+        Os::CortexM if emit == Emit::Shared => usage(format!(
+            "{} has no shared objects: emit an object (-o x.o) or firmware (--board)",
+            target.triple
+        )),
+        Os::CortexM if emit == Emit::Exe && board.is_none() => {
+            let known: Vec<_> = target::board::BOARDS.iter().map(|b| b.name).collect();
+            usage(format!(
+                "a {} executable is firmware for a board: add --board ({}), or emit an object (-o x.o) \
+                 and link it with your own startup code (doc/targets.md)",
+                target.triple,
+                known.join(", ")
+            ))
+        }
+        _ => Ok(board),
+    }
+}
+
+/// log2 of the wasm page size: 16 unless `--page-size` (Cortex-M only).
+fn page_shift(target: &TargetInfo, page_size: Option<u32>) -> Result<u32> {
+    match page_size {
+        None | Some(65536) => Ok(16),
+        Some(_) if target.os != Os::CortexM => Err(Error::new(
+            ErrorKind::Usage,
+            format!("--page-size is for Cortex-M targets; {} has 64 KiB wasm pages", target.triple),
+        )),
+        Some(size) if size.is_power_of_two() && (1024..=65536).contains(&size) => Ok(size.trailing_zeros()),
+        Some(size) => Err(Error::new(
+            ErrorKind::Usage,
+            format!("--page-size {size}: must be a power of two from 1024 to 65536"),
+        )),
+    }
+}
+
+/// Cortex-M firmware has only the freestanding WASI subset of
+/// runtime/cortex_m/wasi.c: reject other WASI imports now rather than at
+/// instantiation on the device.
+fn check_firmware_wasi(info: &ModuleInfo, runtime: &Module) -> Result<()> {
+    let missing: Vec<&str> = info
+        .imports
+        .iter()
+        .filter(|imp| imp.module == crate::abi::symbols::WASI_MODULE)
+        .filter(|imp| {
+            runtime.get_function(&format!("{}{}", crate::abi::symbols::WASI_PREFIX, imp.name)).is_none()
+        })
+        .map(|imp| imp.name)
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    Err(Error::new(
+        ErrorKind::Unsupported,
+        format!(
+            "Cortex-M firmware has no WASI {} (its freestanding subset: stdout/stderr, clocks, args, environ, proc_exit; doc/targets.md)",
+            missing.join(", ")
+        ),
+    ))
+}
+
+/// The constants the Cortex-M runtime reads (runtime/cortex_m/memory.c):
+/// `awsm_cm_page_shift`, and `awsm_cm_mask_bits`, the log2 of the mask
+/// strategy's arena (0 for explicit): the declared maximum memory if there
+/// is one, else the initial size, rounded up to a power of two. Constants
+/// in the module, so LTO folds them into every access.
+fn define_cortex_m_constants<'ctx>(
+    cx: &'ctx Context,
+    m: &Module<'ctx>,
+    info: &ModuleInfo,
+    strategy: Strategy,
+    page_shift: u32,
+) {
+    let mask_bits = match (strategy, info.memory) {
+        (Strategy::Mask, Some(mem)) => {
+            let pages = mem.maximum.unwrap_or(mem.initial).max(mem.initial).max(1);
+            let bytes = pages.saturating_mul(1u64 << page_shift);
+            bytes.next_power_of_two().trailing_zeros().min(30)
+        }
+        (Strategy::Mask, None) => 10,
+        _ => 0,
+    };
+    for (name, value) in [("awsm_cm_page_shift", page_shift), ("awsm_cm_mask_bits", mask_bits)] {
+        let g = m.add_global(cx.i32_type(), None, name);
+        g.set_initializer(&cx.i32_type().const_int(value as u64, false));
+        g.set_constant(true);
+    }
 }
 
 /// An executable has no host to supply imports: every function import
@@ -155,11 +281,14 @@ fn load_bitcode<'ctx>(
     triple: &str,
     what: &str,
 ) -> Result<Module<'ctx>> {
-    let bytes = table
-        .iter()
-        .find(|(t, _)| *t == triple)
-        .map(|(_, b)| *b)
-        .ok_or_else(|| Error::new(ErrorKind::Usage, format!("no {what} built for target {triple}")))?;
+    let bytes = table.iter().find(|(t, _)| *t == triple).map(|(_, b)| *b).ok_or_else(|| {
+        let why = runtime_index::MISSING_RUNTIMES
+            .iter()
+            .find(|(t, _)| *t == triple)
+            .map(|(_, why)| *why)
+            .unwrap_or("it was not built");
+        Error::new(ErrorKind::Unsupported, format!("no {what} for target {triple}: {why}"))
+    })?;
     let buf = MemoryBuffer::create_from_memory_range_copy(bytes, what);
     Module::parse_bitcode_from_buffer(&buf, cx)
         .map_err(|e| Error::backend(format!("loading {what} bitcode: {e}")))
@@ -179,8 +308,13 @@ fn strip_target_attributes(m: &Module) {
 /// Objects and shared objects: the descriptor and export wrappers stay
 /// visible; runtime definitions become weak_odr so several compiled
 /// modules can be linked into one host, sharing one runtime.
-fn set_linkage(m: &Module, emit: Emit, prefix: &str) {
+///
+/// Definitions the runtime's C declares weak (Cortex-M's `awsm_trap`, a
+/// hook firmware may replace) stay weak in objects. Cortex-M firmware keeps
+/// the few symbols newlib and the linker script refer to external.
+fn set_linkage(m: &Module, emit: Emit, prefix: &str, os: Os) {
     let exported = |name: &str| name.starts_with(&format!("{prefix}_"));
+    let firmware_external = |name: &str| os == Os::CortexM && FIRMWARE_EXTERNAL_SYMBOLS.contains(&name);
     for f in m.get_functions() {
         if f.count_basic_blocks() == 0 {
             continue; // a declaration
@@ -191,10 +325,10 @@ fn set_linkage(m: &Module, emit: Emit, prefix: &str) {
             continue;
         }
         if emit == Emit::Exe {
-            if name != "main" {
+            if name != "main" && !firmware_external(&name) {
                 f.set_linkage(Linkage::Internal);
             }
-        } else if !exported(&name) {
+        } else if !exported(&name) && linkage != Linkage::WeakAny {
             f.set_linkage(Linkage::WeakODR);
         }
     }

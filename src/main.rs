@@ -33,6 +33,17 @@ struct Cli {
     #[arg(short = 'O', value_name = "LEVEL", default_value_t = 2, value_parser = clap::value_parser!(u8).range(0..=3))]
     opt_level: u8,
 
+    /// Cortex-M: build firmware for this board (mps2-an386, mps2-an500) that
+    /// runs `_start` under QEMU with semihosting (doc/targets.md).
+    #[arg(long, value_name = "BOARD")]
+    board: Option<String>,
+
+    /// Cortex-M: wasm page size in bytes, a power of two from 1024 to 65536
+    /// (default 65536). Smaller pages let a module declaring one page run
+    /// in a few KiB of RAM; not spec-conformant (doc/targets.md).
+    #[arg(long = "page-size", value_name = "BYTES")]
+    page_size: Option<u32>,
+
     /// How memory accesses are kept in the sandbox: guard-pages (default on
     /// 64-bit targets: reserved address space, no compare in the code) or
     /// explicit (compare and trap on every access).
@@ -81,7 +92,8 @@ fn main() -> ExitCode {
         fast_unsafe: cli.fast_unsafe_implementations,
         runtime_globals: cli.runtime_globals,
     };
-    match driver::compile(&opts) {
+    let target_opts = driver::TargetOptions { board: cli.board, page_size: cli.page_size };
+    match driver::compile_with(&opts, &target_opts) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("awsm: {e}");

@@ -1,5 +1,8 @@
-//! Bounds-check strategies: the compiler-side facts about each
-//! `runtime/memory/<name>.c`. Numbering mirrors `AWSM_STRATEGY_*`.
+//! Bounds-check strategies: the compiler-side facts about each memory
+//! strategy the runtime implements (`runtime/memory/<name>.c` on hosted
+//! targets, `runtime/cortex_m/memory.c` on Cortex-M). Numbering mirrors
+//! `AWSM_STRATEGY_*`. Which strategies a target offers, and its default,
+//! are in `target::TargetInfo`.
 
 use std::fmt;
 
@@ -10,11 +13,15 @@ pub enum Strategy {
     GuardPages,
     /// Compare every access against the memory size and trap.
     Explicit,
+    /// Mask every address into a power-of-two arena: no compare, no trap;
+    /// an out-of-bounds access wraps around inside the sandbox instead of
+    /// trapping (not spec-conformant). Cortex-M only.
+    Mask,
 }
 
 impl Strategy {
     /// All strategies, in `--bounds-checks` spelling.
-    pub const ALL: [Strategy; 2] = [Strategy::GuardPages, Strategy::Explicit];
+    pub const ALL: [Strategy; 3] = [Strategy::GuardPages, Strategy::Explicit, Strategy::Mask];
 
     /// Parse the `--bounds-checks` spelling.
     pub fn from_name(name: &str) -> Option<Strategy> {
@@ -26,6 +33,7 @@ impl Strategy {
         match self {
             Strategy::GuardPages => "guard-pages",
             Strategy::Explicit => "explicit",
+            Strategy::Mask => "mask",
         }
     }
 
@@ -34,6 +42,7 @@ impl Strategy {
         match self {
             Strategy::GuardPages => 0,
             Strategy::Explicit => 1,
+            Strategy::Mask => 2,
         }
     }
 
@@ -42,12 +51,14 @@ impl Strategy {
         match self {
             Strategy::GuardPages => "awsm_mem_addr_guard_pages",
             Strategy::Explicit => "awsm_mem_addr_explicit",
+            Strategy::Mask => "awsm_mem_addr_mask",
         }
     }
 
     /// Whether memory may move on grow, so its base must be reloaded
     /// after every call and memory.grow. With guard pages it never moves,
-    /// which lets the base be one invariant load per function.
+    /// which lets the base be one invariant load per function; the mask
+    /// strategy's arena is allocated once at its full size.
     pub fn memory_may_move(self) -> bool {
         matches!(self, Strategy::Explicit)
     }
@@ -55,11 +66,6 @@ impl Strategy {
     /// Whether the strategy needs a 64-bit address space.
     pub fn needs_64bit(self) -> bool {
         matches!(self, Strategy::GuardPages)
-    }
-
-    /// Default for a target: guard pages where the address space allows.
-    pub fn default_for(pointer_bytes: u32) -> Strategy {
-        if pointer_bytes == 8 { Strategy::GuardPages } else { Strategy::Explicit }
     }
 }
 

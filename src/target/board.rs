@@ -48,7 +48,10 @@ impl Board {
     pub fn find(name: &str) -> Result<&'static Board> {
         BOARDS.iter().find(|b| b.name == name).ok_or_else(|| {
             let known: Vec<_> = BOARDS.iter().map(|b| b.name).collect();
-            Error::new(ErrorKind::Usage, format!("unknown board '{name}' (known boards: {})", known.join(", ")))
+            Error::new(
+                ErrorKind::Usage,
+                format!("unknown board '{name}' (known boards: {})", known.join(", ")),
+            )
         })
     }
 

@@ -174,7 +174,10 @@ impl TargetInfo {
     /// choose the CPU.
     pub fn machine(&self, opt: u8, board: Option<&Board>) -> Result<TargetMachine> {
         Target::initialize_all(&InitializationConfig::default());
-        let triple = TargetTriple::create(self.triple);
+        // LLVM reads "thumbv7em-none-eabihf" as vendor "none", OS "eabihf"
+        // and no environment, which silently means the soft-float ABI;
+        // the normalized "thumbv7em-unknown-none-eabihf" is what clang uses.
+        let triple = TargetMachine::normalize_triple(&TargetTriple::create(self.triple));
         let target = Target::from_triple(&triple)
             .map_err(|e| Error::backend(format!("LLVM has no target {}: {e}", self.triple)))?;
         let level = match opt {
