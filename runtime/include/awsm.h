@@ -115,6 +115,7 @@ struct awsm_instance {
   void *host_data; /* free for the embedder */
   awsm_memory own_memory;
   void *private_state; /* runtime bookkeeping (allocations, imports) */
+  void *wasi;          /* WASI state (runtime/wasi/sandbox.c), NULL until needed */
 };
 
 /* ------------------------------------------------------ module descriptor */
@@ -392,6 +393,102 @@ int32_t awsm_wasi_clock_res_get(awsm_instance *ctx, int32_t id, int32_t resoluti
 int32_t awsm_wasi_random_get(awsm_instance *ctx, int32_t buf, int32_t buf_len);
 __attribute__((noreturn)) void awsm_wasi_proc_exit(awsm_instance *ctx, int32_t status);
 int32_t awsm_wasi_sched_yield(awsm_instance *ctx);
+
+/* ------------------------------------------------------- WASI sandboxes */
+/*
+ * A sandbox is everything a WASI guest can reach: its arguments and
+ * environment, stdio, and preopened directories and sockets (guest fds
+ * 3, 4, ... in the order added). Paths are resolved beneath a preopen;
+ * nothing outside can be named (doc/wasi.md). Configure a sandbox before
+ * guests use it and keep it alive (and unchanged) while they do.
+ *
+ * An instance uses the sandbox attached to it, else the process-wide
+ * default: initially stdio only, with awsm_wasi_set_args's arguments.
+ * Descriptors a guest opens belong to its instance: call
+ * awsm_sandbox_detach before awsm_instance_free to close them.
+ * Functions returning int return 0, or -1 with a message in *error
+ * (static or thread-local; may be NULL).
+ */
+typedef struct awsm_sandbox awsm_sandbox;
+
+/* Preopen flags. */
+enum {
+  AWSM_PREOPEN_READONLY = 1 /* no rights that modify files or the tree */
+};
+
+awsm_sandbox *awsm_sandbox_new(void);
+void awsm_sandbox_free(awsm_sandbox *sb);
+/* Copies the strings. */
+int awsm_sandbox_set_args(awsm_sandbox *sb, int argc, const char *const *argv);
+/* `envp`: NULL-terminated "NAME=VALUE" strings, copied. */
+int awsm_sandbox_set_env(awsm_sandbox *sb, const char *const *envp);
+/* Host descriptors behind guest fds 0-2 (default 0, 1, 2; -1 = closed).
+ * They stay the embedder's. */
+int awsm_sandbox_set_stdio(awsm_sandbox *sb, int in, int out, int err);
+/* Give guests the directory `host_path` as `guest_path` (the name
+ * fd_prestat_dir_name reports; NULL = host_path). */
+int awsm_sandbox_preopen_dir(awsm_sandbox *sb, const char *host_path, const char *guest_path,
+                             uint32_t flags, const char **error);
+/* Give guests a socket (e.g. listening: sock_accept). Takes ownership. */
+int awsm_sandbox_preopen_socket(awsm_sandbox *sb, int host_fd, const char **error);
+/* The sandbox of instances that have none attached (NULL: the builtin). */
+void awsm_sandbox_set_default(const awsm_sandbox *sb);
+/* Use `sb` for `inst` from now on, with a fresh descriptor table. */
+int awsm_sandbox_attach(awsm_instance *inst, const awsm_sandbox *sb);
+/* Close the descriptors `inst`'s guest opened and drop its WASI state. */
+void awsm_sandbox_detach(awsm_instance *inst);
+
+/* WASI preview1 functions beyond the first set above. */
+int32_t awsm_wasi_fd_advise(awsm_instance *ctx, int32_t fd, int64_t offset, int64_t len,
+                            int32_t advice);
+int32_t awsm_wasi_fd_allocate(awsm_instance *ctx, int32_t fd, int64_t offset, int64_t len);
+int32_t awsm_wasi_fd_datasync(awsm_instance *ctx, int32_t fd);
+int32_t awsm_wasi_fd_fdstat_set_flags(awsm_instance *ctx, int32_t fd, int32_t flags);
+int32_t awsm_wasi_fd_fdstat_set_rights(awsm_instance *ctx, int32_t fd, int64_t base,
+                                       int64_t inheriting);
+int32_t awsm_wasi_fd_filestat_get(awsm_instance *ctx, int32_t fd, int32_t buf);
+int32_t awsm_wasi_fd_filestat_set_size(awsm_instance *ctx, int32_t fd, int64_t size);
+int32_t awsm_wasi_fd_filestat_set_times(awsm_instance *ctx, int32_t fd, int64_t atim, int64_t mtim,
+                                        int32_t fst_flags);
+int32_t awsm_wasi_fd_pread(awsm_instance *ctx, int32_t fd, int32_t iovs, int32_t iovs_len,
+                           int64_t offset, int32_t nread);
+int32_t awsm_wasi_fd_pwrite(awsm_instance *ctx, int32_t fd, int32_t iovs, int32_t iovs_len,
+                            int64_t offset, int32_t nwritten);
+int32_t awsm_wasi_fd_readdir(awsm_instance *ctx, int32_t fd, int32_t buf, int32_t buf_len,
+                             int64_t cookie, int32_t bufused);
+int32_t awsm_wasi_fd_renumber(awsm_instance *ctx, int32_t from, int32_t to);
+int32_t awsm_wasi_fd_sync(awsm_instance *ctx, int32_t fd);
+int32_t awsm_wasi_fd_tell(awsm_instance *ctx, int32_t fd, int32_t offset);
+int32_t awsm_wasi_path_create_directory(awsm_instance *ctx, int32_t fd, int32_t path,
+                                        int32_t path_len);
+int32_t awsm_wasi_path_filestat_get(awsm_instance *ctx, int32_t fd, int32_t flags, int32_t path,
+                                    int32_t path_len, int32_t buf);
+int32_t awsm_wasi_path_filestat_set_times(awsm_instance *ctx, int32_t fd, int32_t flags,
+                                          int32_t path, int32_t path_len, int64_t atim,
+                                          int64_t mtim, int32_t fst_flags);
+int32_t awsm_wasi_path_link(awsm_instance *ctx, int32_t old_fd, int32_t old_flags, int32_t old_path,
+                            int32_t old_len, int32_t new_fd, int32_t new_path, int32_t new_len);
+int32_t awsm_wasi_path_open(awsm_instance *ctx, int32_t fd, int32_t dirflags, int32_t path,
+                            int32_t path_len, int32_t oflags, int64_t rights_base,
+                            int64_t rights_inheriting, int32_t fdflags, int32_t opened_fd);
+int32_t awsm_wasi_path_readlink(awsm_instance *ctx, int32_t fd, int32_t path, int32_t path_len,
+                                int32_t buf, int32_t buf_len, int32_t bufused);
+int32_t awsm_wasi_path_remove_directory(awsm_instance *ctx, int32_t fd, int32_t path,
+                                        int32_t path_len);
+int32_t awsm_wasi_path_rename(awsm_instance *ctx, int32_t fd, int32_t old_path, int32_t old_len,
+                              int32_t new_fd, int32_t new_path, int32_t new_len);
+int32_t awsm_wasi_path_symlink(awsm_instance *ctx, int32_t old_path, int32_t old_len, int32_t fd,
+                               int32_t new_path, int32_t new_len);
+int32_t awsm_wasi_path_unlink_file(awsm_instance *ctx, int32_t fd, int32_t path, int32_t path_len);
+int32_t awsm_wasi_poll_oneoff(awsm_instance *ctx, int32_t in, int32_t out, int32_t nsubscriptions,
+                              int32_t nevents);
+int32_t awsm_wasi_proc_raise(awsm_instance *ctx, int32_t sig);
+int32_t awsm_wasi_sock_accept(awsm_instance *ctx, int32_t fd, int32_t flags, int32_t result_fd);
+int32_t awsm_wasi_sock_recv(awsm_instance *ctx, int32_t fd, int32_t ri_data, int32_t ri_data_len,
+                            int32_t ri_flags, int32_t ro_datalen, int32_t ro_flags);
+int32_t awsm_wasi_sock_send(awsm_instance *ctx, int32_t fd, int32_t si_data, int32_t si_data_len,
+                            int32_t si_flags, int32_t so_datalen);
+int32_t awsm_wasi_sock_shutdown(awsm_instance *ctx, int32_t fd, int32_t how);
 
 #ifdef __cplusplus
 }

@@ -1,39 +1,26 @@
 /*
- * fd.c — WASI preview1 file-descriptor calls over POSIX. Guests see the
- * host's stdin, stdout and stderr as fds 0-2 and nothing else (no
- * preopened directories yet).
+ * fd.c — WASI preview1 calls on file descriptors, over POSIX: reading,
+ * writing, seeking, status, sizes and times, directories, preopens.
+ * Descriptor bookkeeping and rights live in sandbox.c.
  */
 #define _GNU_SOURCE
 #include "wasi_impl.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <sys/stat.h>
 #include <sys/uio.h>
 #include <unistd.h>
 
 #define IOV_BATCH 64
 
-/* WASI filetype and fdflags values. */
-enum {
-  FILETYPE_UNKNOWN = 0,
-  FILETYPE_BLOCK_DEVICE = 1,
-  FILETYPE_CHARACTER_DEVICE = 2,
-  FILETYPE_DIRECTORY = 3,
-  FILETYPE_REGULAR_FILE = 4,
-  FILETYPE_SOCKET_STREAM = 6,
-  FILETYPE_SYMBOLIC_LINK = 7,
-  FDFLAG_APPEND = 1,
-  FDFLAG_DSYNC = 2,
-  FDFLAG_NONBLOCK = 4,
-  FDFLAG_SYNC = 16,
-};
-/* Every right preview1 defines (bits 0-28). */
-#define ALL_RIGHTS 0x1fffffffull
-
 /*
- * Translate the guest iovec array (pairs of u32 buf, u32 len) into host
- * iovecs, checking every buffer first so that nothing happens on EFAULT.
+ * Check the guest iovec array (pairs of u32 buf, u32 len) and every
+ * buffer it names, so nothing happens on EFAULT.
  */
 static int32_t check_iovs(awsm_instance *ctx, int32_t iovs, int32_t iovs_len) {
   const uint8_t *iov = wasi_mem(ctx, iovs, 8ull * (uint32_t)iovs_len);
@@ -62,24 +49,42 @@ static int fill_batch(awsm_instance *ctx, int32_t iovs, uint32_t first, uint32_t
   return n;
 }
 
-typedef ssize_t (*vector_io)(int fd, const struct iovec *iov, int iovcnt);
+enum io_kind { IO_READ, IO_WRITE, IO_PREAD, IO_PWRITE };
 
-/* Shared body of fd_read and fd_write: stops at the first short transfer. */
+static ssize_t do_io(enum io_kind kind, int fd, const struct iovec *iov, int n, off_t at) {
+  switch (kind) {
+  case IO_READ:
+    return readv(fd, iov, n);
+  case IO_WRITE:
+    return writev(fd, iov, n);
+  case IO_PREAD:
+    return preadv(fd, iov, n, at);
+  default:
+    return pwritev(fd, iov, n, at);
+  }
+}
+
+/* fd_read, fd_write, fd_pread, fd_pwrite: stop at the first short transfer. */
 static int32_t transfer(awsm_instance *ctx, int32_t fd, int32_t iovs, int32_t iovs_len,
-                        int32_t count_ptr, vector_io io) {
-  int host = wasi_host_fd(fd);
-  if (host < 0)
-    return WASI_EBADF;
+                        uint64_t offset, int32_t count_ptr, enum io_kind kind) {
+  static const uint64_t rights[] = {R_FD_READ, R_FD_WRITE, R_FD_READ | R_FD_SEEK,
+                                    R_FD_WRITE | R_FD_SEEK};
+  int32_t err;
+  wasi_fd *f = wasi_fd_get(ctx, fd, rights[kind], &err);
+  if (!f)
+    return err;
   uint8_t *count_out = wasi_mem(ctx, count_ptr, 4);
-  int32_t err = check_iovs(ctx, iovs, iovs_len);
+  err = check_iovs(ctx, iovs, iovs_len);
   if (err != WASI_ESUCCESS || !count_out)
     return WASI_EFAULT;
+  if ((kind == IO_PREAD || kind == IO_PWRITE) && offset > (uint64_t)INT64_MAX)
+    return WASI_EINVAL;
   struct iovec batch[IOV_BATCH];
   uint64_t total = 0;
   for (uint32_t i = 0; i < (uint32_t)iovs_len;) {
     size_t want;
     int n = fill_batch(ctx, iovs, i, (uint32_t)iovs_len, batch, &want);
-    ssize_t done = io(host, batch, n);
+    ssize_t done = do_io(kind, f->host, batch, n, (off_t)(offset + total));
     if (done < 0 && errno == EINTR)
       continue;
     if (done < 0) {
@@ -92,100 +97,389 @@ static int32_t transfer(awsm_instance *ctx, int32_t fd, int32_t iovs, int32_t io
       break;
     i += (uint32_t)n;
   }
+  if (total > UINT32_MAX)
+    total = UINT32_MAX;
   wasi_store_u32(count_out, (uint32_t)total);
   return WASI_ESUCCESS;
 }
 
-static ssize_t write_vector(int fd, const struct iovec *iov, int n) { return writev(fd, iov, n); }
-static ssize_t read_vector(int fd, const struct iovec *iov, int n) { return readv(fd, iov, n); }
-
 int32_t awsm_wasi_fd_write(awsm_instance *ctx, int32_t fd, int32_t iovs, int32_t iovs_len,
                            int32_t nwritten) {
-  return transfer(ctx, fd, iovs, iovs_len, nwritten, write_vector);
+  return transfer(ctx, fd, iovs, iovs_len, 0, nwritten, IO_WRITE);
 }
 
 int32_t awsm_wasi_fd_read(awsm_instance *ctx, int32_t fd, int32_t iovs, int32_t iovs_len,
                           int32_t nread) {
-  return transfer(ctx, fd, iovs, iovs_len, nread, read_vector);
+  return transfer(ctx, fd, iovs, iovs_len, 0, nread, IO_READ);
+}
+
+int32_t awsm_wasi_fd_pread(awsm_instance *ctx, int32_t fd, int32_t iovs, int32_t iovs_len,
+                           int64_t offset, int32_t nread) {
+  return transfer(ctx, fd, iovs, iovs_len, (uint64_t)offset, nread, IO_PREAD);
+}
+
+int32_t awsm_wasi_fd_pwrite(awsm_instance *ctx, int32_t fd, int32_t iovs, int32_t iovs_len,
+                            int64_t offset, int32_t nwritten) {
+  return transfer(ctx, fd, iovs, iovs_len, (uint64_t)offset, nwritten, IO_PWRITE);
 }
 
 int32_t awsm_wasi_fd_seek(awsm_instance *ctx, int32_t fd, int64_t offset, int32_t whence,
                           int32_t newoffset) {
   static const int whences[] = {SEEK_SET, SEEK_CUR, SEEK_END};
-  int host = wasi_host_fd(fd);
-  if (host < 0)
-    return WASI_EBADF;
+  int32_t err;
+  uint64_t need = whence == 1 && offset == 0 ? R_FD_TELL : R_FD_SEEK;
+  wasi_fd *f = wasi_fd_get(ctx, fd, 0, &err);
+  if (!f)
+    return err;
+  if (!(f->base & need))
+    return f->filetype == WASI_FILETYPE_DIRECTORY ? WASI_EBADF : WASI_ENOTCAPABLE;
   uint8_t *out = wasi_mem(ctx, newoffset, 8);
   if (!out)
     return WASI_EFAULT;
   if ((uint32_t)whence > 2)
     return WASI_EINVAL;
-  off_t pos = lseek(host, (off_t)offset, whences[whence]);
+  off_t pos = lseek(f->host, (off_t)offset, whences[whence]);
   if (pos < 0)
     return awsm_errno_to_wasi(errno);
   wasi_store_u64(out, (uint64_t)pos);
   return WASI_ESUCCESS;
 }
 
-/* Closing a stdio fd succeeds but leaves the host's descriptor open:
- * the embedding process still owns it. */
-int32_t awsm_wasi_fd_close(awsm_instance *ctx, int32_t fd) {
-  (void)ctx;
-  return wasi_host_fd(fd) < 0 ? WASI_EBADF : WASI_ESUCCESS;
+int32_t awsm_wasi_fd_tell(awsm_instance *ctx, int32_t fd, int32_t offset) {
+  return awsm_wasi_fd_seek(ctx, fd, 0, 1, offset);
 }
 
-static uint8_t filetype(mode_t mode) {
-  if (S_ISREG(mode))
-    return FILETYPE_REGULAR_FILE;
-  if (S_ISCHR(mode))
-    return FILETYPE_CHARACTER_DEVICE;
-  if (S_ISDIR(mode))
-    return FILETYPE_DIRECTORY;
-  if (S_ISBLK(mode))
-    return FILETYPE_BLOCK_DEVICE;
-  if (S_ISSOCK(mode))
-    return FILETYPE_SOCKET_STREAM;
-  if (S_ISLNK(mode))
-    return FILETYPE_SYMBOLIC_LINK;
-  return FILETYPE_UNKNOWN; /* pipes have no WASI filetype */
+int32_t awsm_wasi_fd_close(awsm_instance *ctx, int32_t fd) { return wasi_fd_close(ctx, fd); }
+
+int32_t awsm_wasi_fd_renumber(awsm_instance *ctx, int32_t from, int32_t to) {
+  return wasi_fd_renumber(ctx, from, to);
+}
+
+static int32_t simple(awsm_instance *ctx, int32_t fd, uint64_t right, int (*op)(int)) {
+  int32_t err;
+  wasi_fd *f = wasi_fd_get(ctx, fd, right, &err);
+  if (!f)
+    return err;
+  return op(f->host) == 0 ? WASI_ESUCCESS : awsm_errno_to_wasi(errno);
+}
+
+int32_t awsm_wasi_fd_sync(awsm_instance *ctx, int32_t fd) {
+  return simple(ctx, fd, R_FD_SYNC, fsync);
+}
+
+int32_t awsm_wasi_fd_datasync(awsm_instance *ctx, int32_t fd) {
+  return simple(ctx, fd, R_FD_DATASYNC, fdatasync);
+}
+
+int32_t awsm_wasi_fd_advise(awsm_instance *ctx, int32_t fd, int64_t offset, int64_t len,
+                            int32_t advice) {
+  static const int advices[] = {POSIX_FADV_NORMAL,   POSIX_FADV_SEQUENTIAL, POSIX_FADV_RANDOM,
+                                POSIX_FADV_WILLNEED, POSIX_FADV_DONTNEED,   POSIX_FADV_NOREUSE};
+  int32_t err;
+  wasi_fd *f = wasi_fd_get(ctx, fd, R_FD_ADVISE, &err);
+  if (!f)
+    return err;
+  if ((uint32_t)advice > 5 || offset < 0 || len < 0)
+    return WASI_EINVAL;
+  int e = posix_fadvise(f->host, (off_t)offset, (off_t)len, advices[advice]);
+  return awsm_errno_to_wasi(e);
+}
+
+int32_t awsm_wasi_fd_allocate(awsm_instance *ctx, int32_t fd, int64_t offset, int64_t len) {
+  int32_t err;
+  wasi_fd *f = wasi_fd_get(ctx, fd, R_FD_ALLOCATE, &err);
+  if (!f)
+    return err;
+  if (offset < 0 || len <= 0)
+    return WASI_EINVAL;
+  int e = posix_fallocate(f->host, (off_t)offset, (off_t)len);
+  return awsm_errno_to_wasi(e);
+}
+
+/* ------------------------------------------------------------ fdstat */
+
+static uint16_t host_fdflags(int fl) {
+  return (fl & O_APPEND ? WASI_FDFLAG_APPEND : 0) | (fl & O_DSYNC ? WASI_FDFLAG_DSYNC : 0) |
+         (fl & O_NONBLOCK ? WASI_FDFLAG_NONBLOCK : 0) |
+         ((fl & O_SYNC) == O_SYNC ? WASI_FDFLAG_SYNC | WASI_FDFLAG_RSYNC : 0);
 }
 
 /* fdstat: u8 filetype @0, u16 flags @2, u64 rights_base @8,
  * u64 rights_inheriting @16; 24 bytes. */
 int32_t awsm_wasi_fd_fdstat_get(awsm_instance *ctx, int32_t fd, int32_t stat) {
-  int host = wasi_host_fd(fd);
-  if (host < 0)
-    return WASI_EBADF;
+  int32_t err;
+  wasi_fd *f = wasi_fd_get(ctx, fd, 0, &err);
+  if (!f)
+    return err;
   uint8_t *out = wasi_mem(ctx, stat, 24);
   if (!out)
     return WASI_EFAULT;
-  struct stat st;
-  int fl = fcntl(host, F_GETFL);
-  if (fstat(host, &st) != 0 || fl < 0)
+  uint8_t type = f->filetype;
+  if (f->is_stdio) {
+    struct stat st;
+    if (fstat(f->host, &st) != 0)
+      return awsm_errno_to_wasi(errno);
+    type = wasi_filetype(st.st_mode);
+  }
+  int fl = fcntl(f->host, F_GETFL);
+  if (fl < 0)
     return awsm_errno_to_wasi(errno);
-  uint16_t flags = (fl & O_APPEND ? FDFLAG_APPEND : 0) | (fl & O_DSYNC ? FDFLAG_DSYNC : 0) |
-                   (fl & O_NONBLOCK ? FDFLAG_NONBLOCK : 0) |
-                   ((fl & O_SYNC) == O_SYNC ? FDFLAG_SYNC : 0);
   memset(out, 0, 24);
-  out[0] = filetype(st.st_mode);
-  memcpy(out + 2, &flags, 2);
-  wasi_store_u64(out + 8, ALL_RIGHTS);
-  wasi_store_u64(out + 16, ALL_RIGHTS);
+  out[0] = type;
+  wasi_store_u16(out + 2, host_fdflags(fl));
+  wasi_store_u64(out + 8, f->base);
+  wasi_store_u64(out + 16, f->inheriting);
   return WASI_ESUCCESS;
 }
 
-int32_t awsm_wasi_fd_prestat_get(awsm_instance *ctx, int32_t fd, int32_t prestat) {
-  (void)ctx;
-  (void)fd;
-  (void)prestat;
-  return WASI_EBADF;
+/* Only APPEND and NONBLOCK can change on an open host descriptor; the
+ * synchronisation flags are fixed when it is opened (EINVAL, as in
+ * wasmtime). */
+int32_t awsm_wasi_fd_fdstat_set_flags(awsm_instance *ctx, int32_t fd, int32_t flags) {
+  int32_t err;
+  wasi_fd *f = wasi_fd_get(ctx, fd, R_FD_FDSTAT_SET_FLAGS, &err);
+  if (!f)
+    return err;
+  if ((uint32_t)flags & ~0x1fu)
+    return WASI_EINVAL;
+  int fl = fcntl(f->host, F_GETFL);
+  if (fl < 0)
+    return awsm_errno_to_wasi(errno);
+  uint16_t sync = WASI_FDFLAG_DSYNC | WASI_FDFLAG_RSYNC | WASI_FDFLAG_SYNC;
+  if ((flags & sync) != (host_fdflags(fl) & sync))
+    return WASI_EINVAL;
+  fl &= ~(O_APPEND | O_NONBLOCK);
+  fl |=
+      (flags & WASI_FDFLAG_APPEND ? O_APPEND : 0) | (flags & WASI_FDFLAG_NONBLOCK ? O_NONBLOCK : 0);
+  return fcntl(f->host, F_SETFL, fl) == 0 ? WASI_ESUCCESS : awsm_errno_to_wasi(errno);
 }
 
+/* Rights only shrink. */
+int32_t awsm_wasi_fd_fdstat_set_rights(awsm_instance *ctx, int32_t fd, int64_t base,
+                                       int64_t inheriting) {
+  int32_t err;
+  wasi_fd *f = wasi_fd_get(ctx, fd, 0, &err);
+  if (!f)
+    return err;
+  if (((uint64_t)base & ~f->base) || ((uint64_t)inheriting & ~f->inheriting))
+    return WASI_ENOTCAPABLE;
+  if (!(f = wasi_fd_get_own(ctx, fd, 0, &err)))
+    return err;
+  f->base = (uint64_t)base;
+  f->inheriting = (uint64_t)inheriting;
+  return WASI_ESUCCESS;
+}
+
+/* ---------------------------------------------------------- filestat */
+
+/* filestat: dev @0, ino @8, u8 filetype @16, nlink @24, size @32,
+ * atim @40, mtim @48, ctim @56; 64 bytes. */
+void wasi_store_filestat(uint8_t *out, const struct stat *st) {
+  memset(out, 0, 64);
+  wasi_store_u64(out, (uint64_t)st->st_dev);
+  wasi_store_u64(out + 8, (uint64_t)st->st_ino);
+  out[16] = wasi_filetype(st->st_mode);
+  wasi_store_u64(out + 24, (uint64_t)st->st_nlink);
+  wasi_store_u64(out + 32, (uint64_t)st->st_size);
+  wasi_store_u64(out + 40,
+                 (uint64_t)st->st_atim.tv_sec * 1000000000ull + (uint64_t)st->st_atim.tv_nsec);
+  wasi_store_u64(out + 48,
+                 (uint64_t)st->st_mtim.tv_sec * 1000000000ull + (uint64_t)st->st_mtim.tv_nsec);
+  wasi_store_u64(out + 56,
+                 (uint64_t)st->st_ctim.tv_sec * 1000000000ull + (uint64_t)st->st_ctim.tv_nsec);
+}
+
+int32_t awsm_wasi_fd_filestat_get(awsm_instance *ctx, int32_t fd, int32_t buf) {
+  int32_t err;
+  wasi_fd *f = wasi_fd_get(ctx, fd, R_FD_FILESTAT_GET, &err);
+  if (!f)
+    return err;
+  uint8_t *out = wasi_mem(ctx, buf, 64);
+  if (!out)
+    return WASI_EFAULT;
+  struct stat st;
+  if (fstat(f->host, &st) != 0)
+    return awsm_errno_to_wasi(errno);
+  wasi_store_filestat(out, &st);
+  if (f->filetype == WASI_FILETYPE_SOCKET_DGRAM)
+    out[16] = WASI_FILETYPE_SOCKET_DGRAM;
+  return WASI_ESUCCESS;
+}
+
+int32_t awsm_wasi_fd_filestat_set_size(awsm_instance *ctx, int32_t fd, int64_t size) {
+  int32_t err;
+  wasi_fd *f = wasi_fd_get(ctx, fd, R_FD_FILESTAT_SET_SIZE, &err);
+  if (!f)
+    return err;
+  if (size < 0)
+    return WASI_EINVAL;
+  return ftruncate(f->host, (off_t)size) == 0 ? WASI_ESUCCESS : awsm_errno_to_wasi(errno);
+}
+
+/* fstflags: ATIM 1, ATIM_NOW 2, MTIM 4, MTIM_NOW 8. */
+int32_t wasi_timespecs(int64_t atim, int64_t mtim, int32_t fst, struct timespec ts[2]) {
+  if ((uint32_t)fst & ~0xfu || (fst & 3) == 3 || (fst & 12) == 12)
+    return WASI_EINVAL;
+  int64_t t[2] = {atim, mtim};
+  for (int i = 0; i < 2; i++) {
+    int set = fst & (1 << (2 * i)), now = fst & (2 << (2 * i));
+    if (now) {
+      ts[i].tv_sec = 0;
+      ts[i].tv_nsec = UTIME_NOW;
+    } else if (set) {
+      ts[i].tv_sec = (time_t)((uint64_t)t[i] / 1000000000u);
+      ts[i].tv_nsec = (long)((uint64_t)t[i] % 1000000000u);
+    } else {
+      ts[i].tv_sec = 0;
+      ts[i].tv_nsec = UTIME_OMIT;
+    }
+  }
+  return WASI_ESUCCESS;
+}
+
+/* futimens, or through /proc for descriptors opened with O_PATH. */
+int wasi_futimens(int fd, const struct timespec ts[2]) {
+  if (futimens(fd, ts) == 0)
+    return 0;
+  if (errno != EBADF)
+    return -1;
+  char proc[64];
+  snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
+  return utimensat(AT_FDCWD, proc, ts, 0);
+}
+
+int32_t awsm_wasi_fd_filestat_set_times(awsm_instance *ctx, int32_t fd, int64_t atim, int64_t mtim,
+                                        int32_t fst_flags) {
+  int32_t err;
+  wasi_fd *f = wasi_fd_get(ctx, fd, R_FD_FILESTAT_SET_TIMES, &err);
+  if (!f)
+    return err;
+  struct timespec ts[2];
+  if ((err = wasi_timespecs(atim, mtim, fst_flags, ts)) != WASI_ESUCCESS)
+    return err;
+  return wasi_futimens(f->host, ts) == 0 ? WASI_ESUCCESS : awsm_errno_to_wasi(errno);
+}
+
+/* ------------------------------------------------------------- readdir */
+
+static uint8_t dirent_type(DIR *dir, const struct dirent *e) {
+  switch (e->d_type) {
+  case DT_REG:
+    return WASI_FILETYPE_REGULAR_FILE;
+  case DT_DIR:
+    return WASI_FILETYPE_DIRECTORY;
+  case DT_LNK:
+    return WASI_FILETYPE_SYMBOLIC_LINK;
+  case DT_CHR:
+    return WASI_FILETYPE_CHARACTER_DEVICE;
+  case DT_BLK:
+    return WASI_FILETYPE_BLOCK_DEVICE;
+  case DT_SOCK:
+    return WASI_FILETYPE_SOCKET_STREAM;
+  case DT_UNKNOWN: {
+    struct stat st;
+    if (fstatat(dirfd(dir), e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0)
+      return wasi_filetype(st.st_mode);
+    return WASI_FILETYPE_UNKNOWN;
+  }
+  default:
+    return WASI_FILETYPE_UNKNOWN;
+  }
+}
+
+/*
+ * Entries are dirent headers (d_next u64 @0, d_ino u64 @8, d_namlen u32
+ * @16, d_type u8 @20; 24 bytes) each followed by its name. Cookies are
+ * the host's directory offsets (telldir), 0 being the start. The last
+ * entry may be cut off at the end of the buffer: a full buffer tells the
+ * guest to call again (with a bigger one if one entry did not fit).
+ * Each call reads the directory through a fresh descriptor, so calls on
+ * one directory from several guests or descriptors do not interfere.
+ */
+int32_t awsm_wasi_fd_readdir(awsm_instance *ctx, int32_t fd, int32_t buf, int32_t buf_len,
+                             int64_t cookie, int32_t bufused) {
+  int32_t err;
+  wasi_fd *f = wasi_fd_get(ctx, fd, R_FD_READDIR, &err);
+  if (!f)
+    return err;
+  uint8_t *out = wasi_mem(ctx, buf, (uint32_t)buf_len);
+  uint8_t *used_out = wasi_mem(ctx, bufused, 4);
+  if (!out || !used_out)
+    return WASI_EFAULT;
+  int dfd = openat(f->host, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dfd < 0)
+    return errno == ENOTDIR ? WASI_ENOTDIR : awsm_errno_to_wasi(errno);
+  DIR *dir = fdopendir(dfd);
+  if (!dir) {
+    int e = errno;
+    close(dfd);
+    return awsm_errno_to_wasi(e);
+  }
+  if (cookie != 0)
+    seekdir(dir, (long)cookie);
+  uint32_t cap = (uint32_t)buf_len, used = 0;
+  while (used < cap) {
+    errno = 0;
+    struct dirent *e = readdir(dir);
+    if (!e) {
+      if (errno != 0) {
+        int en = errno;
+        closedir(dir);
+        return awsm_errno_to_wasi(en);
+      }
+      break;
+    }
+    uint8_t head[24] = {0};
+    size_t namlen = strlen(e->d_name);
+    wasi_store_u64(head, (uint64_t)telldir(dir));
+    wasi_store_u64(head + 8, (uint64_t)e->d_ino);
+    wasi_store_u32(head + 16, (uint32_t)namlen);
+    head[20] = dirent_type(dir, e);
+    uint32_t n = cap - used < 24 ? cap - used : 24;
+    memcpy(out + used, head, n);
+    used += n;
+    n = cap - used < namlen ? cap - used : (uint32_t)namlen;
+    memcpy(out + used, e->d_name, n);
+    used += n;
+  }
+  closedir(dir);
+  wasi_store_u32(used_out, used);
+  return WASI_ESUCCESS;
+}
+
+/* ------------------------------------------------------------ preopens */
+
+/* prestat: u8 tag (0 = dir) @0, u32 name length @4. */
+int32_t awsm_wasi_fd_prestat_get(awsm_instance *ctx, int32_t fd, int32_t prestat) {
+  int32_t err;
+  wasi_fd *f = wasi_fd_get(ctx, fd, 0, &err);
+  if (!f)
+    return err;
+  if (!f->preopen)
+    return WASI_EBADF;
+  uint8_t *out = wasi_mem(ctx, prestat, 8);
+  if (!out)
+    return WASI_EFAULT;
+  memset(out, 0, 8);
+  wasi_store_u32(out + 4, (uint32_t)strlen(f->preopen));
+  return WASI_ESUCCESS;
+}
+
+/* The name without a NUL; ENAMETOOLONG if path_len is too small. */
 int32_t awsm_wasi_fd_prestat_dir_name(awsm_instance *ctx, int32_t fd, int32_t path,
                                       int32_t path_len) {
-  (void)ctx;
-  (void)fd;
-  (void)path;
-  (void)path_len;
-  return WASI_EBADF;
+  int32_t err;
+  wasi_fd *f = wasi_fd_get(ctx, fd, 0, &err);
+  if (!f)
+    return err;
+  if (!f->preopen)
+    return WASI_EBADF;
+  size_t len = strlen(f->preopen);
+  if (len > (uint32_t)path_len)
+    return WASI_ENAMETOOLONG;
+  uint8_t *out = wasi_mem(ctx, path, len);
+  if (!out)
+    return WASI_EFAULT;
+  memcpy(out, f->preopen, len);
+  return WASI_ESUCCESS;
 }

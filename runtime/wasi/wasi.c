@@ -1,6 +1,7 @@
 /*
  * wasi.c — WASI preview1: arguments, environment, clocks, randomness,
- * process exit and yielding. File descriptors live in fd.c.
+ * process exit, signals and yielding. Descriptors live in fd.c, paths in
+ * path.c, polling and sockets in poll.c.
  *
  * Every guest pointer is checked against memory 0's size; a violation
  * returns EFAULT and writes nothing.
@@ -12,22 +13,6 @@
 #include <sched.h>
 #include <sys/random.h>
 #include <time.h>
-
-/* Process-wide configuration, set by the embedder before guests run;
- * generated code never touches it. */
-static int num_args;
-static const char *const *args;
-static int num_env;
-static const char *const *env;
-
-void awsm_wasi_set_args(int argc, const char *const *argv, const char *const *envp) {
-  num_args = argv && argc > 0 ? argc : 0;
-  args = argv;
-  num_env = 0;
-  while (envp && envp[num_env])
-    num_env++;
-  env = envp;
-}
 
 /* ----------------------------------------------- string lists (args, env) */
 
@@ -69,19 +54,31 @@ static int32_t list_get(awsm_instance *ctx, int count, const char *const *list, 
 }
 
 int32_t awsm_wasi_args_sizes_get(awsm_instance *ctx, int32_t argc, int32_t argv_buf_size) {
-  return list_sizes(ctx, num_args, args, argc, argv_buf_size);
+  int n;
+  const char *const *list;
+  wasi_args(ctx, &n, &list);
+  return list_sizes(ctx, n, list, argc, argv_buf_size);
 }
 
 int32_t awsm_wasi_args_get(awsm_instance *ctx, int32_t argv, int32_t argv_buf) {
-  return list_get(ctx, num_args, args, argv, argv_buf);
+  int n;
+  const char *const *list;
+  wasi_args(ctx, &n, &list);
+  return list_get(ctx, n, list, argv, argv_buf);
 }
 
 int32_t awsm_wasi_environ_sizes_get(awsm_instance *ctx, int32_t count, int32_t buf_size) {
-  return list_sizes(ctx, num_env, env, count, buf_size);
+  int n;
+  const char *const *list;
+  wasi_environ(ctx, &n, &list);
+  return list_sizes(ctx, n, list, count, buf_size);
 }
 
 int32_t awsm_wasi_environ_get(awsm_instance *ctx, int32_t environ, int32_t environ_buf) {
-  return list_get(ctx, num_env, env, environ, environ_buf);
+  int n;
+  const char *const *list;
+  wasi_environ(ctx, &n, &list);
+  return list_get(ctx, n, list, environ, environ_buf);
 }
 
 /* ------------------------------------------------------------------ clocks */
@@ -158,6 +155,14 @@ int32_t awsm_wasi_random_get(awsm_instance *ctx, int32_t buf, int32_t buf_len) {
 void awsm_wasi_proc_exit(awsm_instance *ctx, int32_t status) {
   awsm_set_exit_status(status);
   awsm_trap(ctx, AWSM_TRAP_EXIT);
+}
+
+/* Raising a signal in the host process would let a guest kill or
+ * stop its embedder: not supported, as in wasmtime. */
+int32_t awsm_wasi_proc_raise(awsm_instance *ctx, int32_t sig) {
+  (void)ctx;
+  (void)sig;
+  return WASI_ENOTSUP;
 }
 
 int32_t awsm_wasi_sched_yield(awsm_instance *ctx) {
