@@ -388,13 +388,83 @@ static uint8_t dirent_type(DIR *dir, const struct dirent *e) {
 }
 
 /*
+ * fd_readdir's state for one descriptor: an open stream on the directory
+ * and where it is. Cookies are entry indices, as in wasmtime: 0 ".", 1
+ * "..", then the host's entries in the host's order (its own "." and
+ * ".." skipped). Indices stay small, which matters because wasi-libc's
+ * telldir returns them as a 32-bit long.
+ */
+struct wasi_dir {
+  DIR *dir;
+  uint64_t next; /* index of the entry readdir(dir) returns next */
+  uint64_t last; /* index of the entry read last ... */
+  long last_loc; /* ... and telldir() just before it */
+};
+
+void wasi_dir_free(struct wasi_dir *d) {
+  if (d) {
+    closedir(d->dir);
+    free(d);
+  }
+}
+
+/* The next host entry that is not "." or "..", recording where it was. */
+static struct dirent *next_entry(struct wasi_dir *d) {
+  for (;;) {
+    long loc = telldir(d->dir);
+    errno = 0;
+    struct dirent *e = readdir(d->dir);
+    if (!e)
+      return NULL;
+    if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+      continue;
+    d->last = d->next++;
+    d->last_loc = loc;
+    return e;
+  }
+}
+
+/* Position the stream so next_entry returns entry `index` (>= 2). */
+static int seek_entry(struct wasi_dir *d, uint64_t index) {
+  if (index == d->last && d->next == d->last + 1) {
+    seekdir(d->dir, d->last_loc);
+    d->next = d->last;
+  } else if (index < d->next) {
+    rewinddir(d->dir);
+    d->next = 2;
+    d->last = UINT64_MAX;
+  }
+  while (d->next < index) {
+    if (!next_entry(d))
+      return errno;
+  }
+  return 0;
+}
+
+/* Append one entry (header, then name) to out[*used..cap), cutting it off
+ * at the end of the buffer. */
+static void put_dirent(uint8_t *out, uint32_t cap, uint32_t *used, uint64_t next, uint64_t ino,
+                       uint8_t type, const char *name) {
+  uint8_t head[24] = {0};
+  size_t namlen = strlen(name);
+  wasi_store_u64(head, next);
+  wasi_store_u64(head + 8, ino);
+  wasi_store_u32(head + 16, (uint32_t)namlen);
+  head[20] = type;
+  uint32_t n = cap - *used < 24 ? cap - *used : 24;
+  memcpy(out + *used, head, n);
+  *used += n;
+  n = cap - *used < namlen ? cap - *used : (uint32_t)namlen;
+  memcpy(out + *used, name, n);
+  *used += n;
+}
+
+/*
  * Entries are dirent headers (d_next u64 @0, d_ino u64 @8, d_namlen u32
- * @16, d_type u8 @20; 24 bytes) each followed by its name. Cookies are
- * the host's directory offsets (telldir), 0 being the start. The last
- * entry may be cut off at the end of the buffer: a full buffer tells the
- * guest to call again (with a bigger one if one entry did not fit).
- * Each call reads the directory through a fresh descriptor, so calls on
- * one directory from several guests or descriptors do not interfere.
+ * @16, d_type u8 @20; 24 bytes) each followed by its name. The last entry
+ * may be cut off at the end of the buffer: a full buffer tells the guest
+ * to call again from the last whole entry's d_next (with a bigger buffer
+ * if not even one entry fitted). Sequential calls continue the stream.
  */
 int32_t awsm_wasi_fd_readdir(awsm_instance *ctx, int32_t fd, int32_t buf, int32_t buf_len,
                              int64_t cookie, int32_t bufused) {
@@ -402,47 +472,51 @@ int32_t awsm_wasi_fd_readdir(awsm_instance *ctx, int32_t fd, int32_t buf, int32_
   wasi_fd *f = wasi_fd_get(ctx, fd, R_FD_READDIR, &err);
   if (!f)
     return err;
+  if (f->filetype != WASI_FILETYPE_DIRECTORY)
+    return WASI_EBADF;
   uint8_t *out = wasi_mem(ctx, buf, (uint32_t)buf_len);
   uint8_t *used_out = wasi_mem(ctx, bufused, 4);
   if (!out || !used_out)
     return WASI_EFAULT;
-  int dfd = openat(f->host, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dfd < 0)
-    return errno == ENOTDIR ? WASI_ENOTDIR : awsm_errno_to_wasi(errno);
-  DIR *dir = fdopendir(dfd);
-  if (!dir) {
-    int e = errno;
-    close(dfd);
-    return awsm_errno_to_wasi(e);
+  if (!(f = wasi_fd_get_own(ctx, fd, R_FD_READDIR, &err)))
+    return err;
+  if (!f->dir) {
+    struct wasi_dir *d = calloc(1, sizeof *d);
+    int dfd = d ? openat(f->host, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
+    if (!d || dfd < 0 || !(d->dir = fdopendir(dfd))) {
+      int e = d ? errno : ENOMEM;
+      if (dfd >= 0)
+        close(dfd);
+      free(d);
+      return awsm_errno_to_wasi(e);
+    }
+    d->next = 2;
+    d->last = UINT64_MAX;
+    f->dir = d;
   }
-  if (cookie != 0)
-    seekdir(dir, (long)cookie);
+  struct wasi_dir *d = f->dir;
   uint32_t cap = (uint32_t)buf_len, used = 0;
+  uint64_t index = (uint64_t)cookie;
+  struct stat st;
+  for (; index < 2 && used < cap; index++) {
+    const char *name = index == 0 ? "." : "..";
+    uint64_t ino = fstatat(dirfd(d->dir), name, &st, 0) == 0 ? (uint64_t)st.st_ino : 0;
+    put_dirent(out, cap, &used, index + 1, ino, WASI_FILETYPE_DIRECTORY, name);
+  }
+  if (used < cap) {
+    int e = seek_entry(d, index);
+    if (e)
+      return awsm_errno_to_wasi(e);
+  }
   while (used < cap) {
-    errno = 0;
-    struct dirent *e = readdir(dir);
+    struct dirent *e = next_entry(d);
     if (!e) {
-      if (errno != 0) {
-        int en = errno;
-        closedir(dir);
-        return awsm_errno_to_wasi(en);
-      }
+      if (errno)
+        return awsm_errno_to_wasi(errno);
       break;
     }
-    uint8_t head[24] = {0};
-    size_t namlen = strlen(e->d_name);
-    wasi_store_u64(head, (uint64_t)telldir(dir));
-    wasi_store_u64(head + 8, (uint64_t)e->d_ino);
-    wasi_store_u32(head + 16, (uint32_t)namlen);
-    head[20] = dirent_type(dir, e);
-    uint32_t n = cap - used < 24 ? cap - used : 24;
-    memcpy(out + used, head, n);
-    used += n;
-    n = cap - used < namlen ? cap - used : (uint32_t)namlen;
-    memcpy(out + used, e->d_name, n);
-    used += n;
+    put_dirent(out, cap, &used, d->next, (uint64_t)e->d_ino, dirent_type(d->dir, e), e->d_name);
   }
-  closedir(dir);
   wasi_store_u32(used_out, used);
   return WASI_ESUCCESS;
 }

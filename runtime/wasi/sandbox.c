@@ -46,9 +46,9 @@ typedef struct wasi_state {
  * decides, as for a native program. */
 #define R_STDIO (R_ALL & ~R_SOCK_ACCEPT)
 static wasi_fd builtin_stdio[3] = {
-    {0, WASI_FILETYPE_UNKNOWN, 0, 1, R_STDIO, R_STDIO, NULL},
-    {1, WASI_FILETYPE_UNKNOWN, 0, 1, R_STDIO, R_STDIO, NULL},
-    {2, WASI_FILETYPE_UNKNOWN, 0, 1, R_STDIO, R_STDIO, NULL},
+    {0, WASI_FILETYPE_UNKNOWN, 0, 1, R_STDIO, R_STDIO, NULL, NULL},
+    {1, WASI_FILETYPE_UNKNOWN, 0, 1, R_STDIO, R_STDIO, NULL, NULL},
+    {2, WASI_FILETYPE_UNKNOWN, 0, 1, R_STDIO, R_STDIO, NULL, NULL},
 };
 static awsm_sandbox builtin = {.fds = builtin_stdio, .num_fds = 3};
 static const awsm_sandbox *_Atomic default_sandbox = &builtin;
@@ -193,12 +193,14 @@ int32_t wasi_fd_insert(awsm_instance *ctx, int host, uint8_t filetype, uint64_t 
     s->fds = grown;
     s->num_fds = slot + 1;
   }
-  s->fds[slot] = (wasi_fd){host, filetype, 1, 0, base, inheriting, NULL};
+  s->fds[slot] = (wasi_fd){host, filetype, 1, 0, base, inheriting, NULL, NULL};
   *guest_fd = (int32_t)slot;
   return WASI_ESUCCESS;
 }
 
 static void release(wasi_fd *f) {
+  wasi_dir_free(f->dir);
+  f->dir = NULL;
   if (f->owned)
     close(f->host);
   f->host = -1;
@@ -230,6 +232,7 @@ int32_t wasi_fd_renumber(awsm_instance *ctx, int32_t from, int32_t to) {
   release(&s->fds[to]);
   s->fds[to] = s->fds[from];
   s->fds[from].host = -1;
+  s->fds[from].dir = NULL;
   while (s->num_fds > 3 && s->fds[s->num_fds - 1].host < 0)
     s->num_fds--;
   return WASI_ESUCCESS;
@@ -341,7 +344,8 @@ int awsm_sandbox_preopen_dir(awsm_sandbox *sb, const char *host_path, const char
   }
   uint64_t keep = flags & AWSM_PREOPEN_READONLY ? ~R_MUTATING : ~0ull;
   char *name = strdup(guest_path ? guest_path : host_path);
-  wasi_fd entry = {fd, WASI_FILETYPE_DIRECTORY, 1, 0, R_DIR_BASE & keep, R_INHERIT & keep, name};
+  wasi_fd entry = {fd,  WASI_FILETYPE_DIRECTORY, 1, 0, R_DIR_BASE & keep, R_INHERIT & keep, name,
+                   NULL};
   if (!name || add_template(sb, entry) != 0) {
     free(name);
     close(fd);
@@ -361,7 +365,7 @@ int awsm_sandbox_preopen_socket(awsm_sandbox *sb, int host_fd, const char **erro
     return -1;
   }
   uint8_t ft = type == SOCK_DGRAM ? WASI_FILETYPE_SOCKET_DGRAM : WASI_FILETYPE_SOCKET_STREAM;
-  wasi_fd entry = {host_fd, ft, 1, 0, R_SOCKET | R_SOCK_ACCEPT, R_SOCKET, NULL};
+  wasi_fd entry = {host_fd, ft, 1, 0, R_SOCKET | R_SOCK_ACCEPT, R_SOCKET, NULL, NULL};
   if (add_template(sb, entry) != 0) {
     if (error)
       *error = "out of memory";

@@ -109,7 +109,7 @@ enum {
 #define R_DIR_BASE                                                                                 \
   (R_ALL & ~(R_FD_READ | R_FD_WRITE | R_FD_SEEK | R_FD_TELL | R_FD_ALLOCATE |                      \
              R_FD_FILESTAT_SET_SIZE | R_SOCK_SHUTDOWN | R_SOCK_ACCEPT))
-#define R_INHERIT (R_ALL & ~(R_SOCK_SHUTDOWN | R_SOCK_ACCEPT))
+#define R_INHERIT R_ALL
 /* What a connected socket can do. */
 #define R_SOCKET                                                                                   \
   (R_FD_READ | R_FD_WRITE | R_FD_FDSTAT_SET_FLAGS | R_FD_FILESTAT_GET | R_POLL_FD_READWRITE |      \
@@ -158,14 +158,18 @@ int32_t wasi_copy_path(awsm_instance *ctx, int32_t ptr, int32_t len, char **out)
 
 /* One open guest file descriptor. */
 typedef struct wasi_fd {
-  int host;            /* host descriptor; -1 marks a free slot */
-  uint8_t filetype;    /* WASI_FILETYPE_* */
-  uint8_t owned;       /* the guest's own: closing it closes `host` */
-  uint8_t is_stdio;    /* one of the sandbox's stdio descriptors */
-  uint64_t base;       /* rights on this descriptor */
-  uint64_t inheriting; /* rights path_open may give descriptors opened through it */
-  const char *preopen; /* guest path of a preopened directory, else NULL */
+  int host;             /* host descriptor; -1 marks a free slot */
+  uint8_t filetype;     /* WASI_FILETYPE_* */
+  uint8_t owned;        /* the guest's own: closing it closes `host` */
+  uint8_t is_stdio;     /* one of the sandbox's stdio descriptors */
+  uint64_t base;        /* rights on this descriptor */
+  uint64_t inheriting;  /* rights path_open may give descriptors opened through it */
+  const char *preopen;  /* guest path of a preopened directory, else NULL */
+  struct wasi_dir *dir; /* fd_readdir's open stream (fd.c), or NULL */
 } wasi_fd;
+
+/* Close what fd_readdir keeps open for a descriptor. */
+void wasi_dir_free(struct wasi_dir *dir);
 
 /*
  * The descriptor behind guest fd `fd` if it is open and has every right in

@@ -52,7 +52,7 @@ static int failures;
   } while (0)
 
 /* The preopened directory's fd (the first preopen, fd 3). */
-#define DIR 3
+#define PRE 3
 
 static inline int32_t open_at(int32_t dir, const char *path, int32_t oflags, uint64_t base,
                               int32_t fdflags, int32_t *fd) {

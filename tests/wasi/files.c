@@ -23,13 +23,13 @@ static int32_t write_str(int32_t fd, const char *s, __wasi_size_t *n) {
 
 static void prestat(void) {
   __wasi_prestat_t ps;
-  EXPECT("prestat_get 3", __wasi_fd_prestat_get(DIR, &ps), 0);
+  EXPECT("prestat_get 3", __wasi_fd_prestat_get(PRE, &ps), 0);
   EXPECT("prestat tag", ps.tag, 0);
   EXPECT("prestat name len", ps.u.dir.pr_name_len, 8);
   char name[16] = {0};
-  EXPECT("prestat_dir_name", __wasi_fd_prestat_dir_name(DIR, (uint8_t *)name, 16), 0);
+  EXPECT("prestat_dir_name", __wasi_fd_prestat_dir_name(PRE, (uint8_t *)name, 16), 0);
   TRUE("prestat name is /sandbox", !strcmp(name, "/sandbox"));
-  EXPECT("prestat_dir_name short buffer", __wasi_fd_prestat_dir_name(DIR, (uint8_t *)name, 3),
+  EXPECT("prestat_dir_name short buffer", __wasi_fd_prestat_dir_name(PRE, (uint8_t *)name, 3),
          __WASI_ERRNO_NAMETOOLONG);
   EXPECT("prestat_get stdout", __wasi_fd_prestat_get(1, &ps), __WASI_ERRNO_BADF);
   EXPECT("prestat_get unopened", __wasi_fd_prestat_get(40, &ps), __WASI_ERRNO_BADF);
@@ -38,7 +38,7 @@ static void prestat(void) {
 static void read_write_seek(void) {
   __wasi_fd_t fd;
   __wasi_size_t n;
-  EXPECT("open hello.txt", open_at(DIR, "hello.txt", 0, RW, 0, (int32_t *)&fd), 0);
+  EXPECT("open hello.txt", open_at(PRE, "hello.txt", 0, RW, 0, (int32_t *)&fd), 0);
   uint8_t a[5], b[7];
   __wasi_iovec_t iovs[2] = {{a, 5}, {b, 7}};
   EXPECT("fd_read two iovecs", __wasi_fd_read(fd, iovs, 2, &n), 0);
@@ -91,36 +91,36 @@ static void read_write_seek(void) {
 static void open_flags(void) {
   __wasi_fd_t fd, fd2;
   __wasi_size_t n;
-  EXPECT("open missing", open_at(DIR, "new.txt", 0, RW, 0, (int32_t *)&fd), __WASI_ERRNO_NOENT);
-  EXPECT("open creat", open_at(DIR, "new.txt", __WASI_OFLAGS_CREAT, RW, 0, (int32_t *)&fd), 0);
+  EXPECT("open missing", open_at(PRE, "new.txt", 0, RW, 0, (int32_t *)&fd), __WASI_ERRNO_NOENT);
+  EXPECT("open creat", open_at(PRE, "new.txt", __WASI_OFLAGS_CREAT, RW, 0, (int32_t *)&fd), 0);
   EXPECT("write new", write_str(fd, "abcdef", &n), 0);
   EXPECT("open creat|excl existing",
-         open_at(DIR, "new.txt", __WASI_OFLAGS_CREAT | __WASI_OFLAGS_EXCL, RW, 0, (int32_t *)&fd2),
+         open_at(PRE, "new.txt", __WASI_OFLAGS_CREAT | __WASI_OFLAGS_EXCL, RW, 0, (int32_t *)&fd2),
          __WASI_ERRNO_EXIST);
-  EXPECT("open trunc", open_at(DIR, "new.txt", __WASI_OFLAGS_TRUNC, RW, 0, (int32_t *)&fd2), 0);
+  EXPECT("open trunc", open_at(PRE, "new.txt", __WASI_OFLAGS_TRUNC, RW, 0, (int32_t *)&fd2), 0);
   __wasi_filestat_t st;
   EXPECT("filestat after trunc", __wasi_fd_filestat_get(fd2, &st), 0);
   EXPECT("size after trunc", (int)st.size, 0);
   EXPECT("filetype regular", st.filetype, __WASI_FILETYPE_REGULAR_FILE);
   EXPECT("close trunc fd", __wasi_fd_close(fd2), 0);
   EXPECT("open directory flag on file",
-         open_at(DIR, "new.txt", __WASI_OFLAGS_DIRECTORY, RW, 0, (int32_t *)&fd2),
+         open_at(PRE, "new.txt", __WASI_OFLAGS_DIRECTORY, RW, 0, (int32_t *)&fd2),
          __WASI_ERRNO_NOTDIR);
-  EXPECT("open file/ ", open_at(DIR, "new.txt/", 0, RW, 0, (int32_t *)&fd2), __WASI_ERRNO_NOTDIR);
-  EXPECT("open through a file", open_at(DIR, "new.txt/x", 0, RW, 0, (int32_t *)&fd2),
+  EXPECT("open file/ ", open_at(PRE, "new.txt/", 0, RW, 0, (int32_t *)&fd2), __WASI_ERRNO_NOTDIR);
+  EXPECT("open through a file", open_at(PRE, "new.txt/x", 0, RW, 0, (int32_t *)&fd2),
          __WASI_ERRNO_NOTDIR);
-  EXPECT("open empty path", open_at(DIR, "", 0, RW, 0, (int32_t *)&fd2), __WASI_ERRNO_NOENT);
+  EXPECT("open empty path", open_at(PRE, "", 0, RW, 0, (int32_t *)&fd2), __WASI_ERRNO_NOENT);
   if (!WASMTIME)
-    EXPECT("open bad oflags", open_at(DIR, "new.txt", 0x10, RW, 0, (int32_t *)&fd2),
+    EXPECT("open bad oflags", open_at(PRE, "new.txt", 0x10, RW, 0, (int32_t *)&fd2),
          __WASI_ERRNO_INVAL);
   EXPECT("open from a file fd", open_at(fd, "x", 0, RW, 0, (int32_t *)&fd2), __WASI_ERRNO_NOTDIR);
   EXPECT("open from bad fd", open_at(77, "x", 0, RW, 0, (int32_t *)&fd2), __WASI_ERRNO_BADF);
-  int32_t nul = raw_path_open(DIR, 0, "new.txt\0x", 9, 0, RW, RW, 0, (int32_t *)&fd2);
+  int32_t nul = raw_path_open(PRE, 0, "new.txt\0x", 9, 0, RW, RW, 0, (int32_t *)&fd2);
   EXPECT("open path with NUL", nul, __WASI_ERRNO_INVAL);
   EXPECT("close new", __wasi_fd_close(fd), 0);
 
   /* APPEND: writes go to the end whatever the position. */
-  EXPECT("open append", open_at(DIR, "new.txt", 0, RW, __WASI_FDFLAGS_APPEND, (int32_t *)&fd), 0);
+  EXPECT("open append", open_at(PRE, "new.txt", 0, RW, __WASI_FDFLAGS_APPEND, (int32_t *)&fd), 0);
   __wasi_fdstat_t fs;
   EXPECT("fdstat append", __wasi_fd_fdstat_get(fd, &fs), 0);
   EXPECT("fdstat flags", fs.fs_flags, __WASI_FDFLAGS_APPEND);
@@ -210,7 +210,7 @@ static void open_flags(void) {
   EXPECT("read with right", __wasi_fd_read(fd, &one, 1, &n), 0);
 
   /* renumber: fd moves onto an open fd, closing it. */
-  EXPECT("open for renumber", open_at(DIR, "hello.txt", 0, RW, 0, (int32_t *)&fd2), 0);
+  EXPECT("open for renumber", open_at(PRE, "hello.txt", 0, RW, 0, (int32_t *)&fd2), 0);
   EXPECT("renumber", __wasi_fd_renumber(fd2, fd), 0);
   EXPECT("renumbered from is closed", __wasi_fd_close(fd2), __WASI_ERRNO_BADF);
   EXPECT("renumbered to reads hello", __wasi_fd_pread(fd, &one, 1, 0, &n), 0);
@@ -221,10 +221,10 @@ static void open_flags(void) {
   EXPECT("close renumbered", __wasi_fd_close(fd), 0);
 
   /* Read-only open: no write access. */
-  EXPECT("open read-only", open_at(DIR, "hello.txt", 0, __WASI_RIGHTS_FD_READ, 0, (int32_t *)&fd), 0);
+  EXPECT("open read-only", open_at(PRE, "hello.txt", 0, __WASI_RIGHTS_FD_READ, 0, (int32_t *)&fd), 0);
   EXPECT("write read-only", write_str(fd, "x", &n), __WASI_ERRNO_BADF);
   EXPECT("close read-only", __wasi_fd_close(fd), 0);
-  EXPECT("unlink new.txt", __wasi_path_unlink_file(DIR, "new.txt"), 0);
+  EXPECT("unlink new.txt", __wasi_path_unlink_file(PRE, "new.txt"), 0);
 }
 
 static void stdio(void) {
@@ -237,13 +237,13 @@ static void stdio(void) {
   if (!WASMTIME)
     EXPECT("fdstat bad pointer", __wasi_fd_fdstat_get(1, (__wasi_fdstat_t *)0xfffffff0),
          __WASI_ERRNO_FAULT);
-  EXPECT("fdstat preopen", __wasi_fd_fdstat_get(DIR, &fs), 0);
+  EXPECT("fdstat preopen", __wasi_fd_fdstat_get(PRE, &fs), 0);
   EXPECT("preopen filetype", fs.fs_filetype, __WASI_FILETYPE_DIRECTORY);
   TRUE("preopen has path rights", (fs.fs_rights_base & __WASI_RIGHTS_PATH_OPEN) &&
                                       !(fs.fs_rights_base & __WASI_RIGHTS_FD_READ));
-  EXPECT("read a directory", __wasi_fd_read(DIR, NULL, 0, &n), __WASI_ERRNO_BADF);
+  EXPECT("read a directory", __wasi_fd_read(PRE, NULL, 0, &n), __WASI_ERRNO_BADF);
   __wasi_filesize_t pos;
-  EXPECT("seek a directory", __wasi_fd_seek(DIR, 0, __WASI_WHENCE_SET, &pos), __WASI_ERRNO_BADF);
+  EXPECT("seek a directory", __wasi_fd_seek(PRE, 0, __WASI_WHENCE_SET, &pos), __WASI_ERRNO_BADF);
 }
 
 int main(void) {
