@@ -284,6 +284,10 @@ int32_t awsm_wasi_path_open(awsm_instance *ctx, int32_t fd, int32_t dirflags, in
   }
   bool read = base & (R_FD_READ | R_FD_READDIR);
   bool write = base & (R_FD_WRITE | R_FD_ALLOCATE | R_FD_FILESTAT_SET_SIZE);
+  /* A directory is opened for reading whatever rights were asked, as in
+   * wasmtime; a write right on one is just never usable. */
+  if (oflags & OFLAG_DIRECTORY)
+    write = false;
   int flags = write ? (read ? O_RDWR : O_WRONLY) : O_RDONLY;
   flags |= (oflags & OFLAG_CREAT ? O_CREAT : 0) | (oflags & OFLAG_DIRECTORY ? O_DIRECTORY : 0) |
            (oflags & OFLAG_EXCL ? O_EXCL : 0) | (oflags & OFLAG_TRUNC ? O_TRUNC : 0);
