@@ -147,6 +147,10 @@ pub fn compile_bytes_with(wasm: &[u8], opts: &Options, topts: &TargetOptions) ->
         strip_target_attributes(&main);
         guest.link_in_module(main).map_err(|e| Error::backend(format!("linking main: {e}")))?;
     }
+    if target.x87_float_returns() {
+        let c_callable = |name: &str| name == "main" || name.starts_with(&format!("{prefix}_"));
+        target::i686::sse_float_returns(&cx, &guest, c_callable);
+    }
     set_linkage(&guest, emit, &prefix, target.os);
     target::optimize(&guest, &tm, opts.opt_level)?;
     let linker = match emit {

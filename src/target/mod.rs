@@ -8,6 +8,7 @@
 //! different linker, a case in `link.rs`.
 
 pub mod board;
+pub mod i686;
 pub mod link;
 
 use crate::abi::layout::Layout;
@@ -163,6 +164,12 @@ impl TargetInfo {
                 known.join(", ")
             ),
         ))
+    }
+
+    /// Whether the C ABI returns floats in x87 registers, which quiet
+    /// signalling NaNs (i686; see `i686.rs`).
+    pub fn x87_float_returns(&self) -> bool {
+        self.triple.starts_with("i686-")
     }
 
     /// Whether floats use the hardware FPU and registers (eabihf).

@@ -12,14 +12,20 @@
  * proc_exit status, 134 after `awsm: trap: <reason>`, 1 if the module
  * cannot be loaded.
  */
-#include "../cm_internal.h"
+#include "../port.h"
+#include "awsm.h"
 
 #include <errno.h>
 #include <stdint.h>
 #include <string.h>
 #include <sys/stat.h>
 
-extern const awsm_module awsm_entry_module;
+/* The module to run: awsm's firmware defines awsm_entry_module; firmware
+ * linked by hand from an object (-o x.o) names `<prefix>_module` here. */
+#ifndef AWSM_ENTRY_MODULE
+#define AWSM_ENTRY_MODULE awsm_entry_module
+#endif
+extern const awsm_module AWSM_ENTRY_MODULE;
 
 /* Defined by the linker script. */
 extern uint32_t __data_load__[], __data_start__[], __data_end__[];
@@ -74,6 +80,8 @@ void awsm_port_exit(int status) {
     semihost(SYS_EXIT_EXTENDED, block);
 }
 
+static void print(const char *text) { awsm_port_write(2, text, strlen(text)); }
+
 /* ---------------------------------------------------------------- SysTick */
 
 #define SYST_CSR (*(volatile uint32_t *)0xe000e010u)
@@ -118,7 +126,7 @@ static void print_hex(uint32_t v) {
   for (int i = 0; i < 8; i++)
     text[2 + i] = "0123456789abcdef"[(v >> (28 - 4 * i)) & 15];
   text[10] = 0;
-  awsm_cm_print_error(text);
+  print(text);
 }
 
 static const char *const fault_names[] = {"HardFault", "MemManage", "BusFault", "UsageFault"};
@@ -128,15 +136,15 @@ static const char *const fault_names[] = {"HardFault", "MemManage", "BusFault", 
  * as a trap, with the registers needed to find it. `frame` is the
  * exception stack frame (r0-r3, r12, lr, pc, xpsr). */
 __attribute__((used, noreturn)) void awsm_mps2_fault_report(uint32_t which, const uint32_t *frame) {
-  awsm_cm_print_error("awsm: trap: hardware fault (");
-  awsm_cm_print_error(fault_names[which & 3]);
-  awsm_cm_print_error(", CFSR ");
+  print("awsm: trap: hardware fault (");
+  print(fault_names[which & 3]);
+  print(", CFSR ");
   print_hex(SCB_CFSR);
-  awsm_cm_print_error(", HFSR ");
+  print(", HFSR ");
   print_hex(SCB_HFSR);
-  awsm_cm_print_error(", PC ");
+  print(", PC ");
   print_hex(frame[6]);
-  awsm_cm_print_error(")\n");
+  print(")\n");
   awsm_port_exit(EXIT_TRAP);
 }
 
@@ -157,7 +165,7 @@ FAULT_HANDLER(bus_fault, 2)
 FAULT_HANDLER(usage_fault, 3)
 
 static void unexpected_interrupt(void) {
-  awsm_cm_print_error("awsm: trap: unexpected interrupt\n");
+  print("awsm: trap: unexpected interrupt\n");
   awsm_port_exit(EXIT_TRAP);
 }
 
@@ -186,10 +194,13 @@ __attribute__((section(".isr_vector"), used)) static const vector vectors[16] = 
     systick_handler,
 };
 
-static void report_trap(awsm_result r) {
+__attribute__((noreturn)) static void report_trap(awsm_result r) {
   if (r.code == AWSM_TRAP_EXIT)
     awsm_port_exit(r.exit_status);
-  awsm_cm_stop(r.code);
+  print("awsm: trap: ");
+  print(awsm_trap_message(r.code));
+  print("\n");
+  awsm_port_exit(EXIT_TRAP);
 }
 
 /* Kept out of Reset_Handler so no floating-point code can be scheduled
@@ -198,18 +209,18 @@ __attribute__((noinline, noreturn)) static void run_module(void) {
   systick_start();
   awsm_wasi_set_args(0, NULL, NULL);
   const char *error = NULL;
-  awsm_instance *inst = awsm_instantiate(&awsm_entry_module, NULL, 0, &error);
+  awsm_instance *inst = awsm_instantiate(&AWSM_ENTRY_MODULE, NULL, 0, &error);
   if (!inst) {
     awsm_result why = awsm_instantiate_status();
     if (why.code != AWSM_TRAP_NONE)
       report_trap(why);
-    awsm_cm_print_error("awsm: ");
-    awsm_cm_print_error(error ? error : "cannot instantiate the module");
-    awsm_cm_print_error("\n");
+    print("awsm: ");
+    print(error ? error : "cannot instantiate the module");
+    print("\n");
     awsm_port_exit(EXIT_LOAD_ERROR);
   }
   if (!awsm_export_func(inst, "_start")) {
-    awsm_cm_print_error("awsm: module has no _start export\n");
+    print("awsm: module has no _start export\n");
     awsm_port_exit(EXIT_LOAD_ERROR);
   }
   awsm_result r = awsm_invoke(inst, "_start", NULL, NULL);

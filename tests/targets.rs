@@ -1,0 +1,486 @@
+//! The example programs of `example_code/` on every cross target, with the
+//! same expectations as on x86-64 (tests/examples.rs): identical stdout,
+//! exit status and stderr, and every trap example traps with its reason.
+//!
+//! | module | target | runs on |
+//! | --- | --- | --- |
+//! | `i686` | i686-unknown-linux-gnu | this machine (32-bit userland from gcc-multilib) |
+//! | `aarch64` | aarch64-unknown-linux-gnu | qemu-aarch64(-static), libc from libc6-dev-arm64-cross |
+//! | `cortex_m4` | thumbv7em-none-eabihf, `--board mps2-an386` | qemu-system-arm -M mps2-an386 -semihosting |
+//! | `cortex_m7` | thumbv7em-none-eabihf, `--board mps2-an500` | qemu-system-arm -M mps2-an500 -semihosting |
+//! | `cortex_m4_soft` | thumbv7em-none-eabi (soft float), `--board mps2-an386` | qemu-system-arm |
+//!
+//! Each example is built once with clang-19 -O2 for wasm32-wasi and compiled
+//! by awsm at -O2 for each target: the cross targets run only this one of
+//! the four combinations tests/examples.rs runs on x86-64, to keep the run
+//! within CI's budget. A target is skipped, with the reason printed, only
+//! when a tool it needs is absent (its runtime was not built because a
+//! package is missing, no linker, no QEMU). Programs the Cortex-M boards
+//! cannot run are listed, with the reason, in `CORTEX_M_SKIPS`; failures
+//! caused by known bugs elsewhere are in `KNOWN_FAILURES` (a listed test
+//! that starts passing fails, so the list cannot go stale).
+//!
+//! Environment: `AWSM_TEST_CLANG` (clang for wasm32-wasi), `AWSM_QEMU_AARCH64`,
+//! `AWSM_AARCH64_SYSROOT`, `AWSM_QEMU_SYSTEM_ARM` override tool paths;
+//! `AWSM_KEEP_TARGET_BUILDS=1` keeps the build directory of a failure.
+
+mod common;
+#[path = "targets/expect.rs"]
+mod expect;
+
+use common::{Finished, line_diff, repo_path, run_with_limit, wasi_clang};
+use expect::Expectation;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::Duration;
+
+/// How a platform runs an executable.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Runner {
+    Native,
+    QemuUser,
+    QemuSystem,
+}
+
+/// A target plus the machine its programs run on.
+#[derive(Debug)]
+struct Platform {
+    name: &'static str,
+    triple: &'static str,
+    board: Option<&'static str>,
+    runner: Runner,
+}
+
+const I686: Platform =
+    Platform { name: "i686", triple: "i686-unknown-linux-gnu", board: None, runner: Runner::Native };
+const AARCH64: Platform =
+    Platform { name: "aarch64", triple: "aarch64-unknown-linux-gnu", board: None, runner: Runner::QemuUser };
+const CORTEX_M4: Platform = Platform {
+    name: "cortex_m4",
+    triple: "thumbv7em-none-eabihf",
+    board: Some("mps2-an386"),
+    runner: Runner::QemuSystem,
+};
+const CORTEX_M7: Platform = Platform {
+    name: "cortex_m7",
+    triple: "thumbv7em-none-eabihf",
+    board: Some("mps2-an500"),
+    runner: Runner::QemuSystem,
+};
+const CORTEX_M4_SOFT: Platform = Platform {
+    name: "cortex_m4_soft",
+    triple: "thumbv7em-none-eabi",
+    board: Some("mps2-an386"),
+    runner: Runner::QemuSystem,
+};
+
+/// Examples Cortex-M firmware cannot run, and why: the freestanding WASI
+/// subset has no arguments, environment or stdin, and the MPS2 boards have
+/// a 16 MiB heap for linear memory (runtime/cortex_m/board/*.ld).
+const CORTEX_M_SKIPS: &[(&str, &str)] = &[
+    ("argv_status", "needs command-line arguments; firmware has none"),
+    ("environ", "needs environment variables; firmware has none"),
+    ("stdin_checksum", "reads stdin; the freestanding WASI subset has no input"),
+    ("memory_grow", "grows linear memory to 168 MiB; the MPS2 boards have 16 MiB of heap"),
+    (
+        "trap_stack_overflow",
+        "links a 64 MiB shadow stack into linear memory; the MPS2 boards have 16 MiB of heap",
+    ),
+];
+
+/// (platform, example, why): failures caused by known bugs outside the
+/// target code. Each must still fail; fix the bug, then drop the line.
+const KNOWN_FAILURES: &[(&str, &str, &str)] = &[(
+    "i686",
+    "memory_grow",
+    "explicit bounds checks use a stale memory base after memory.grow moved the memory, when the \
+     function made the call before its first memory access (src/translate/func.rs creates its \
+     memory cache lazily and loads it at entry); only visible where mremap moves memory",
+)];
+
+const COMPILE_LIMIT: Duration = Duration::from_secs(600);
+const RUN_LIMIT: Duration = Duration::from_secs(300);
+const DIFF_LINES: usize = 40;
+
+/// Calls `$m!($platform; every example)`: the list of examples, once.
+macro_rules! for_each_example {
+    ($m:ident, $platform:ident) => {
+        $m!($platform;
+            argv_status, bytecode_vm, environ, error_codes, exit_nested, float_math,
+            function_pointers, globals, hash, int64_arith, int_edge, malloc_free, mem_ops,
+            memory_grow, nbody, printf_float, qsort, recursion, sha256, sieve, sign_extend,
+            stderr_output, stdin_checksum, strings, struct_copy, struct_return, switch_table,
+            varargs, trap_div_zero, trap_indirect_mismatch, trap_int_overflow,
+            trap_invalid_conversion, trap_oob_load_edge, trap_oob_store, trap_rem_zero_i64,
+            trap_stack_overflow, trap_trunc_overflow, trap_undefined_element,
+            trap_uninitialized_element, trap_unreachable
+        );
+    };
+}
+
+/// One `#[test]` per example for a platform, plus its NaN-payload test.
+macro_rules! platform_tests {
+    ($platform:ident; $($name:ident),*) => {
+        $(
+            #[test]
+            fn $name() {
+                super::run_example(&super::$platform, stringify!($name));
+            }
+        )*
+        #[test]
+        fn nan_payloads_survive_calls() {
+            super::run_nan_payloads(&super::$platform);
+        }
+    };
+}
+
+macro_rules! listed {
+    ($platform:ident; $($name:ident),*) => {
+        const LISTED: &[&str] = &[$(stringify!($name)),*];
+    };
+}
+for_each_example!(listed, I686);
+
+mod i686 {
+    for_each_example!(platform_tests, I686);
+}
+mod aarch64 {
+    for_each_example!(platform_tests, AARCH64);
+}
+mod cortex_m4 {
+    for_each_example!(platform_tests, CORTEX_M4);
+}
+mod cortex_m7 {
+    for_each_example!(platform_tests, CORTEX_M7);
+}
+mod cortex_m4_soft {
+    for_each_example!(platform_tests, CORTEX_M4_SOFT);
+}
+
+// ------------------------------------------------------------------ tools
+
+fn env_or(var: &str, default: &str) -> String {
+    std::env::var(var).unwrap_or_else(|_| default.to_string())
+}
+
+fn can_run(program: &str) -> bool {
+    Command::new(program).arg("--version").output().is_ok_and(|o| o.status.success())
+}
+
+/// qemu-aarch64 and the sysroot it loads the dynamic linker from.
+fn qemu_user() -> Result<(String, String), String> {
+    let qemu = match std::env::var("AWSM_QEMU_AARCH64") {
+        Ok(q) => q,
+        Err(_) => ["qemu-aarch64-static", "qemu-aarch64"]
+            .into_iter()
+            .find(|q| can_run(q))
+            .ok_or("qemu-aarch64 is not installed (package qemu-user-static)")?
+            .to_string(),
+    };
+    let sysroot = env_or("AWSM_AARCH64_SYSROOT", "/usr/aarch64-linux-gnu");
+    if !Path::new(&sysroot).join("lib/ld-linux-aarch64.so.1").exists() {
+        return Err(format!("no aarch64 glibc in {sysroot} (package libc6-dev-arm64-cross)"));
+    }
+    Ok((qemu, sysroot))
+}
+
+fn qemu_system() -> Result<String, String> {
+    let qemu = env_or("AWSM_QEMU_SYSTEM_ARM", "qemu-system-arm");
+    if can_run(&qemu) {
+        Ok(qemu)
+    } else {
+        Err(format!("`{qemu}` is not installed (package qemu-system-arm)"))
+    }
+}
+
+/// Where builds go: one directory per test process.
+fn build_root() -> &'static Path {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("awsm-targets-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("create the build directory");
+        dir
+    })
+}
+
+// --------------------------------------------------------------- platforms
+
+impl Platform {
+    /// The command that runs `exe` on this platform.
+    fn command(&self, exe: &Path) -> Result<Command, String> {
+        Ok(match self.runner {
+            Runner::Native => Command::new(exe),
+            Runner::QemuUser => {
+                let (qemu, sysroot) = qemu_user()?;
+                let mut cmd = Command::new(qemu);
+                cmd.arg("-L").arg(sysroot).arg(exe);
+                cmd
+            }
+            Runner::QemuSystem => {
+                let mut cmd = Command::new(qemu_system()?);
+                let board = self.board.expect("a QEMU system platform has a board");
+                cmd.args(["-M", board, "-nographic", "-semihosting", "-kernel"]).arg(exe);
+                cmd
+            }
+        })
+    }
+
+    /// `awsm` compiling `wasm` to `out` for this platform at `opt` (-O2...).
+    fn awsm(&self, wasm: &Path, out: &Path, opt: &str) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_awsm"));
+        cmd.arg("--target").arg(self.triple).arg(opt).arg(wasm).arg("-o").arg(out);
+        if let Some(board) = self.board {
+            cmd.arg("--board").arg(board);
+        }
+        cmd
+    }
+
+    /// Whether this platform can be tested here: Err(reason) to skip.
+    /// Probed once: tools present, awsm has the target's runtime and
+    /// can link for it, and the result runs.
+    fn ready(&self) -> Result<(), String> {
+        static PROBES: OnceLock<Mutex<HashMap<&'static str, Result<(), String>>>> = OnceLock::new();
+        let probes = PROBES.get_or_init(Default::default);
+        let mut probes = probes.lock().unwrap_or_else(|e| e.into_inner());
+        probes.entry(self.name).or_insert_with(|| self.probe()).clone()
+    }
+
+    fn probe(&self) -> Result<(), String> {
+        wasi_clang().map_err(str::to_string)?;
+        self.command(Path::new("probe"))?;
+        let dir = build_root().join(format!("probe-{}", self.name));
+        std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+        let wat = dir.join("probe.wat");
+        std::fs::write(&wat, "(module (memory 1) (func (export \"_start\")))").map_err(|e| e.to_string())?;
+        let exe = dir.join("probe_exe");
+        let out = self.awsm(&wat, &exe, "-O2").output().map_err(|e| format!("cannot run awsm: {e}"))?;
+        if !out.status.success() {
+            let msg = String::from_utf8_lossy(&out.stderr).trim().to_string();
+            // An absent package is a reason to skip; anything else is a bug.
+            if msg.contains("no runtime for target") || msg.contains("cannot run the linker") {
+                return Err(msg);
+            }
+            panic!("{}: awsm cannot build a trivial program: {msg}", self.name);
+        }
+        let run = run_with_limit(&mut self.command(&exe)?, b"", RUN_LIMIT).map_err(|e| e.to_string())?;
+        if run.status.code() != Some(0) {
+            if self.runner == Runner::Native {
+                return Err(format!(
+                    "this machine cannot run {} executables ({})",
+                    self.triple,
+                    run.describe_status()
+                ));
+            }
+            panic!("{}: a trivial program fails: {}", self.name, String::from_utf8_lossy(&run.stderr));
+        }
+        Ok(())
+    }
+}
+
+/// Print why a test is skipped past libtest's capture.
+fn report_skip(platform: &Platform, name: &str, reason: &str) {
+    use std::io::Write as _;
+    let _ = writeln!(std::io::stderr(), "skipped {}::{name}: {reason}", platform.name);
+}
+
+// ---------------------------------------------------------------- examples
+
+/// The wasm32-wasi build of each example (clang -O2), shared by platforms.
+fn wasm_for(name: &str, exp: &Expectation) -> Arc<Result<PathBuf, String>> {
+    static BUILDS: OnceLock<Mutex<HashMap<String, Arc<OnceLock<Arc<Result<PathBuf, String>>>>>>> =
+        OnceLock::new();
+    let slot = {
+        let mut builds = BUILDS.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner());
+        builds.entry(name.to_string()).or_default().clone()
+    };
+    slot.get_or_init(|| {
+        let clang = wasi_clang().map_err(str::to_string);
+        Arc::new(clang.and_then(|clang| {
+            let wasm = build_root().join(format!("{name}.wasm"));
+            let mut cc = Command::new(&clang.program);
+            cc.arg("--target=wasm32-wasi")
+                .arg("-O2")
+                .arg(repo_path("example_code").join(format!("{name}.c")))
+                .arg("-o")
+                .arg(&wasm)
+                .arg("-lm")
+                .args(&exp.wasm_cflags);
+            expect_success(&mut cc).map(|()| wasm)
+        }))
+    })
+    .clone()
+}
+
+fn run_example(platform: &Platform, name: &str) {
+    let exp = expect::load(&repo_path("example_code"), name).unwrap_or_else(|e| panic!("{name}: {e}"));
+    if let Err(reason) = platform.ready() {
+        return report_skip(platform, name, &reason);
+    }
+    if platform.runner == Runner::QemuSystem
+        && let Some((_, why)) = CORTEX_M_SKIPS.iter().find(|(n, _)| *n == name)
+    {
+        return report_skip(platform, name, why);
+    }
+    let wasm = match wasm_for(name, &exp).as_ref() {
+        Ok(wasm) => wasm.clone(),
+        Err(e) => panic!("{name}: building the wasm module failed: {e}"),
+    };
+    let exe = build_root().join(format!("{name}.{}", platform.name));
+    let outcome = expect_success(&mut platform.awsm(&wasm, &exe, "-O2"))
+        .and_then(|()| run_and_compare(platform, &exe, &exp));
+    let known = KNOWN_FAILURES.iter().find(|(p, n, _)| *p == platform.name && *n == name);
+    match (outcome, known) {
+        (Ok(()), None) => {}
+        (Err(problem), Some((_, _, why))) => {
+            eprintln!(
+                "known failure {}::{name}: {why}\n  ({})",
+                platform.name,
+                problem.lines().next().unwrap_or("")
+            );
+        }
+        (Ok(()), Some(_)) => {
+            panic!("{}::{name} now passes: remove it from KNOWN_FAILURES in tests/targets.rs", platform.name)
+        }
+        (Err(problem), None) => {
+            let mut report = format!("{}::{name} ({}): {problem}", platform.name, platform.triple);
+            if std::env::var_os("AWSM_KEEP_TARGET_BUILDS").is_some() {
+                report.push_str(&format!("\n  build directory kept: {}", build_root().display()));
+            } else {
+                let _ = std::fs::remove_file(&exe);
+            }
+            panic!("{report}");
+        }
+    }
+}
+
+/// Run `exe` as the example says and list every difference.
+fn run_and_compare(platform: &Platform, exe: &Path, exp: &Expectation) -> Result<(), String> {
+    let stdin = match &exp.stdin {
+        Some(file) => std::fs::read(file).map_err(|e| format!("read {}: {e}", file.display()))?,
+        None => Vec::new(),
+    };
+    let mut run = platform.command(exe)?;
+    run.args(&exp.args).env_clear().envs(exp.env.iter().map(|(k, v)| (k, v)));
+    let finished = run_with_limit(&mut run, &stdin, RUN_LIMIT).map_err(|e| format!("cannot run: {e}"))?;
+    let problems = compare(exp, &finished);
+    if problems.is_empty() { Ok(()) } else { Err(format!("\n{}\n  run: {run:?}", problems.join("\n"))) }
+}
+
+fn compare(exp: &Expectation, got: &Finished) -> Vec<String> {
+    let mut problems = Vec::new();
+    if got.timed_out {
+        problems.push(format!("  did not finish within {RUN_LIMIT:?} and was killed"));
+    }
+    if got.status.code() != Some(exp.status) {
+        problems.push(format!("  exit status: expected {}, got {}", exp.status, got.describe_status()));
+    }
+    if got.stdout != exp.stdout {
+        let diff = line_diff(
+            &String::from_utf8_lossy(&exp.stdout),
+            &String::from_utf8_lossy(&got.stdout),
+            DIFF_LINES,
+        );
+        problems.push(format!("  stdout differs (- expected, + actual):\n{diff}"));
+    }
+    let stderr = String::from_utf8_lossy(&got.stderr);
+    match (&exp.stderr, &exp.trap) {
+        (Some(expected), _) if got.stderr != *expected => {
+            let diff = line_diff(&String::from_utf8_lossy(expected), &stderr, DIFF_LINES);
+            problems.push(format!("  stderr differs (- expected, + actual):\n{diff}"));
+        }
+        (None, Some(reason)) => {
+            let wanted = format!("awsm: trap: {reason}");
+            if !stderr.lines().any(|line| line == wanted) {
+                problems.push(format!("  stderr lacks the line {wanted:?}; stderr was:\n{stderr}"));
+            }
+        }
+        (None, None) if !got.stderr.is_empty() => {
+            problems.push(format!("  expected empty stderr, got:\n{stderr}"))
+        }
+        _ => {}
+    }
+    problems
+}
+
+/// Run a build step; Err describes how it failed.
+fn expect_success(command: &mut Command) -> Result<(), String> {
+    let shown = format!("{command:?}");
+    let finished =
+        run_with_limit(command, b"", COMPILE_LIMIT).map_err(|e| format!("cannot run `{shown}`: {e}"))?;
+    if finished.timed_out {
+        return Err(format!("`{shown}` did not finish within {COMPILE_LIMIT:?}"));
+    }
+    if !finished.status.success() {
+        return Err(format!(
+            "`{shown}` ended with {}\n{}",
+            finished.describe_status(),
+            String::from_utf8_lossy(&finished.stderr).trim_end()
+        ));
+    }
+    Ok(())
+}
+
+// ------------------------------------------------------------ NaN payloads
+
+/// Signalling-NaN payloads must survive direct and indirect calls, and
+/// f32.neg must flip only the sign (on i686 the C ABI returns floats in
+/// x87 registers, which quiet sNaNs: src/target/i686.rs). The module exits
+/// with a bit mask of the failed checks.
+const NAN_WAT: &str = include_str!("targets/nan_payloads.wat");
+
+fn run_nan_payloads(platform: &Platform) {
+    if let Err(reason) = platform.ready() {
+        return report_skip(platform, "nan_payloads_survive_calls", &reason);
+    }
+    let dir = build_root().join(format!("nan-{}", platform.name));
+    std::fs::create_dir_all(&dir).expect("create a build directory");
+    let wat = dir.join("nan_payloads.wat");
+    std::fs::write(&wat, NAN_WAT).expect("write the module");
+    for opt in ["-O0", "-O2"] {
+        let exe = dir.join(format!("nan{opt}"));
+        expect_success(&mut platform.awsm(&wat, &exe, opt)).unwrap_or_else(|e| panic!("{}: {e}", platform.name));
+        let run = run_with_limit(&mut platform.command(&exe).unwrap(), b"", RUN_LIMIT).expect("run");
+        assert_eq!(
+            run.status.code(),
+            Some(0),
+            "{} awsm {opt}: failed checks (bit mask) {}; stderr: {}",
+            platform.name,
+            run.describe_status(),
+            String::from_utf8_lossy(&run.stderr)
+        );
+    }
+}
+
+// --------------------------------------------------------------- the lists
+
+/// Every example in example_code/ is run on every platform.
+#[test]
+fn every_example_is_listed() {
+    let mut on_disk: Vec<String> = std::fs::read_dir(repo_path("example_code"))
+        .expect("read example_code/")
+        .filter_map(|e| {
+            let path = e.expect("read a directory entry").path();
+            let is_c = path.extension().is_some_and(|x| x == "c");
+            is_c.then(|| path.file_stem().unwrap().to_string_lossy().into_owned())
+        })
+        .collect();
+    on_disk.sort();
+    let mut listed: Vec<String> = LISTED.iter().map(|s| s.to_string()).collect();
+    listed.sort();
+    assert_eq!(on_disk, listed, "for_each_example! in tests/targets.rs is out of step with example_code/");
+}
+
+/// The skip and known-failure lists name real examples and platforms.
+#[test]
+fn skip_lists_name_real_examples() {
+    for (name, _) in CORTEX_M_SKIPS {
+        assert!(LISTED.contains(name), "CORTEX_M_SKIPS names unknown example {name}");
+    }
+    let platforms = [I686.name, AARCH64.name, CORTEX_M4.name, CORTEX_M7.name, CORTEX_M4_SOFT.name];
+    for (platform, name, _) in KNOWN_FAILURES {
+        assert!(LISTED.contains(name), "KNOWN_FAILURES names unknown example {name}");
+        assert!(platforms.contains(platform), "KNOWN_FAILURES names unknown platform {platform}");
+    }
+}
