@@ -6,11 +6,17 @@ use clap::Parser;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod cache;
+mod run;
+
 /// awsm: compile a WebAssembly module ahead of time to sandboxed native code.
 ///
 /// The output kind follows OUTPUT's extension: .bc LLVM bitcode, .ll LLVM IR,
 /// .s assembly, .o relocatable object (guest + runtime), .so shared object;
 /// anything else is a native executable that runs the module's WASI `_start`.
+///
+/// `awsm run [OPTIONS] MODULE [ARGS...]` compiles, caches and runs a WASI
+/// module instead (`awsm run --help`).
 #[derive(Parser, Debug)]
 #[command(name = "awsm", version, about, long_about)]
 struct Cli {
@@ -71,6 +77,9 @@ struct Cli {
 }
 
 fn main() -> ExitCode {
+    if std::env::args_os().nth(1).is_some_and(|a| a == "run") {
+        return run::main(std::env::args_os().skip(2).collect());
+    }
     let cli = Cli::parse();
     let emit = match cli.emit.as_deref().map(|e| (e, Emit::from_name(e))) {
         None => None,
