@@ -67,6 +67,7 @@ class Bench:
     group: str  # polybench | classic | real
     sources: list[Path] = field(default_factory=list)
     cflags: list[str] = field(default_factory=list)
+    wasm_cflags: list[str] = field(default_factory=list)  # extra flags for the wasm32-wasi build
     crate: str | None = None  # needs a fetched crate; sources filled in by prepare()
 
     def prepare(self, cache: Path) -> None:
@@ -87,13 +88,19 @@ class Bench:
                 p for p in d.glob("*.c") if p.name not in skip)
             self.cflags = [f"-I{HERE / 'real/lua_shim'}", f"-I{d}",
                            "-DLUAI_THROW(L,c)=abort()", "-DLUAI_TRY(L,c,a)={a}",
-                           "-Dluai_jmpbuf=int", "-include", "stdlib.h", "-w"]
+                           "-Dluai_jmpbuf=int", "-include", "stdlib.h", "-w",
+                           # table.sort's pivot randomisation reads clock(), which
+                           # wasi-libc lacks; a fixed value keeps runs deterministic
+                           "-Dl_randomizePivot()=0"]
+            # lstate.h names sig_atomic_t; wasi-libc's <signal.h> hides it behind this
+            # (no signal() is called, so the emulation library is not needed)
+            self.wasm_cflags = ["-D_WASI_EMULATED_SIGNAL"]
         elif self.name == "zstd":
             d = next(root.glob("zstd")) / "lib"
             self.sources = [HERE / "real/zstd_bench.c"] + sorted(
                 p for sub in ("common", "compress", "decompress") for p in (d / sub).glob("*.c"))
             self.cflags = [f"-I{d}", "-DZSTD_DISABLE_ASM", "-DDYNAMIC_BMI2=0",
-                           "-DZSTD_MULTITHREAD=0", "-DZSTD_LEGACY_SUPPORT=0", "-w"]
+                           "-DZSTD_LEGACY_SUPPORT=0", "-w"]  # single-threaded: ZSTD_MULTITHREAD undefined
 
 
 def all_benches() -> list[Bench]:
@@ -153,20 +160,30 @@ class Proc:
     timed_out: bool = False
 
 
-def run(cmd: list[str], timeout: float | None = None, cwd: Path | None = None) -> Proc:
-    """Run cmd, capturing output, wall time and peak RSS (of it and its waited-for children)."""
-    with tempfile.TemporaryFile() as so, tempfile.TemporaryFile() as se:
+TIME_BIN = "/usr/bin/time"
+
+
+def run(cmd: list[str], timeout: float | None = None, cwd: Path | None = None, rss: bool = False) -> Proc:
+    """Run cmd, capturing output and wall time; with rss, also its peak RSS (through
+    /usr/bin/time: Linux's ru_maxrss of a child of this big Python process starts at
+    the parent's RSS, since it is inherited across fork)."""
+    with tempfile.TemporaryFile() as so, tempfile.TemporaryFile() as se, \
+            tempfile.NamedTemporaryFile("r", suffix=".rss") as rf:
+        if rss and os.path.exists(TIME_BIN):
+            cmd = [TIME_BIN, "-o", rf.name, "-f", "%M", *cmd]
+        else:
+            rss = False
         t0 = time.perf_counter()
         p = subprocess.Popen(cmd, stdout=so, stderr=se, stdin=subprocess.DEVNULL, cwd=cwd)
         timed_out = False
         deadline = None if timeout is None else t0 + timeout
         while True:
-            pid, status, ru = os.wait4(p.pid, os.WNOHANG)
+            pid, status = os.waitpid(p.pid, os.WNOHANG)
             if pid:
                 break
             if deadline is not None and time.perf_counter() > deadline:
                 p.kill()
-                pid, status, ru = os.wait4(p.pid, 0)
+                pid, status = os.waitpid(p.pid, 0)
                 timed_out = True
                 break
             time.sleep(0.002)
@@ -174,8 +191,12 @@ def run(cmd: list[str], timeout: float | None = None, cwd: Path | None = None) -
         p.returncode = os.waitstatus_to_exitcode(status)
         so.seek(0)
         se.seek(0)
+        maxrss = 0
+        if rss:
+            m = re.findall(r"^(\d+)$", rf.read(), re.M)
+            maxrss = int(m[-1]) if m else 0
         return Proc(p.returncode, so.read().decode(errors="replace"), se.read().decode(errors="replace"),
-                    wall, ru.ru_maxrss, timed_out)
+                    wall, maxrss, timed_out)
 
 
 def inputs_key(cmd: list[str], inputs: list[Path]) -> str:
@@ -196,11 +217,11 @@ def build_step(cmds: list[list[str]], inputs: list[Path], output: Path, timeout:
     output.parent.mkdir(parents=True, exist_ok=True)
     total, rss, last = 0.0, 0, None
     for cmd in cmds:
-        last = run(cmd, timeout=timeout)
+        last = run(cmd, timeout=timeout, rss=True)
         total += last.wall
         rss = max(rss, last.maxrss_kb)
         if last.code != 0:
-            raise RuntimeError(f"build failed ({' '.join(cmd)[:300]}):\n{last.err[-3000:]}")
+            raise RuntimeError(f"build failed: {last.err.strip()[-600:]} [command: {' '.join(cmd)[:300]}]")
     stamp.write_text(key)
     assert last is not None
     return Proc(0, last.out, last.err, total, rss)
@@ -282,6 +303,7 @@ class Builder:
         self.quick = quick
         self.awsm = awsm
         self.defs = ["-DQUICK"] if quick else []
+        self.failed_wasm: dict[str, str] = {}
 
     def dir(self, b: Bench) -> Path:
         return self.root / b.name
@@ -293,8 +315,17 @@ class Builder:
         return out
 
     def wasm(self, b: Bench) -> Path:
+        if b.name in self.failed_wasm:  # do not retry a failed build for every engine
+            raise RuntimeError(self.failed_wasm[b.name])
+        try:
+            return self._wasm(b)
+        except RuntimeError as e:
+            self.failed_wasm[b.name] = str(e)
+            raise
+
+    def _wasm(self, b: Bench) -> Path:
         out = self.dir(b) / "module.wasm"
-        cmd = [CLANG, WASI_TARGET, "-O2", *self.defs, *b.cflags, *map(str, b.sources), "-o", str(out),
+        cmd = [CLANG, WASI_TARGET, "-O2", *self.defs, *b.cflags, *b.wasm_cflags, *map(str, b.sources), "-o", str(out),
                *WASM_LDFLAGS, "-lm"]
         build_step([cmd], b.sources, out)
         return out
@@ -503,7 +534,7 @@ def compile_table(benches: list[Bench], builder: Builder, engines: dict[str, str
     if not engines.get("wasmtime"):
         cols.append("wasmtime")
     if not engines.get("node"):
-        cols.append("node")
+        cols.append("node (TurboFan)")
     for i, b in enumerate(benches):
         try:
             b.prepare(builder.root.parent.parent / ".cache")
@@ -521,24 +552,26 @@ def compile_table(benches: list[Bench], builder: Builder, engines: dict[str, str
             log(f"[compile {i + 1}/{len(benches)}] {b.name}: {col}")
             try:
                 if col.startswith("awsm"):
-                    p = run(builder.awsm_cmd(wasm, d / "exe", None, col.split()[1]), timeout=timeout)
+                    p = run(builder.awsm_cmd(wasm, d / "exe", None, col.split()[1]), timeout=timeout, rss=True)
                     t, rss, ok = p.wall, p.maxrss_kb, p.code == 0
                 elif col.startswith("wasm2c"):
                     cmds, _ = builder.wasm2c_cmds(wasm, d)
                     t, rss, ok = 0.0, 0, True
                     for c in cmds:
-                        p = run(c, timeout=timeout)
+                        p = run(c, timeout=timeout, rss=True)
                         t += p.wall
                         rss = max(rss, p.maxrss_kb)
                         ok = ok and p.code == 0
                 elif col == "wasmtime":
                     p = run([sys.executable, str(HERE / "hosts/wasmtime_run.py"), str(wasm), "--compile-only"],
-                            timeout=timeout)
+                            timeout=timeout, rss=True)
                     m = TIME_RE.search(p.err)
                     t, rss, ok = (float(m.group(1)) if m else p.wall), p.maxrss_kb, p.code == 0
                 else:
-                    p = run(["node", "--no-warnings", str(HERE / "hosts/node_run.mjs"), str(wasm),
-                             "--compile-only"], timeout=timeout)
+                    # eager TurboFan compilation of every function, so the time means something
+                    p = run(["node", "--no-warnings", "--no-wasm-lazy-compilation", "--no-liftoff",
+                             str(HERE / "hosts/node_run.mjs"), str(wasm), "--compile-only"],
+                            timeout=timeout, rss=True)
                     m = TIME_RE.search(p.err)
                     t, rss, ok = (float(m.group(1)) if m else p.wall), p.maxrss_kb, p.code == 0
             except Exception as e:  # noqa: BLE001
@@ -559,8 +592,8 @@ def compile_table(benches: list[Bench], builder: Builder, engines: dict[str, str
              "awsm: the whole `awsm in.wasm -o exe` (including the system link); "
              "wasm2c: wasm2c + clang-19 -O2 of its output, host and runtime (max RSS of the steps); "
              "wasmtime: Module() in the wasmtime PyPI package (RSS includes the Python interpreter); "
-             "node: WebAssembly.compile (V8 compiles lazily: mostly validation + Liftoff; "
-             "RSS includes node itself).", "",
+             "node: WebAssembly.compile with --no-wasm-lazy-compilation --no-liftoff (every "
+             "function through TurboFan; RSS includes node itself).", "",
              "| module | wasm KiB | " + " | ".join(cols) + " |",
              "|---|---:|" + "---:|" * len(cols)]
     for r in rows:
@@ -653,7 +686,7 @@ def main() -> int:
                     cmd = builder.command(b, eng)
                 except Exception as e:  # noqa: BLE001
                     log(f"{prefix} build failed: {str(e)[:500]}")
-                    results.append(Result(b.name, b.group, eng, "build-failed", note=str(e)[:300]))
+                    results.append(Result(b.name, b.group, eng, "build-failed", note=str(e)[:600]))
                     continue
                 res = Result(b.name, b.group, eng, "ok")
                 for rep in range(args.reps):

@@ -3,7 +3,7 @@
  * libc's malloc, wasm uses wasi-libc's (dlmalloc): this one measures the
  * allocator as much as the compiler. */
 #include "../common/bench.h"
-#define MAXDEPTH SIZE(18, 8)
+#define MAXDEPTH SIZE(16, 8)
 
 typedef struct Node { struct Node *l, *r; } Node;
 

@@ -2,7 +2,7 @@
  * game's order), count the prefix reversals until 1 comes first; report
  * the checksum (alternating sum of flip counts) and the maximum. */
 #include "../common/bench.h"
-#define N SIZE(11, 7)
+#define N SIZE(10, 7)
 
 int main(void) {
   int perm[16], perm1[16], count[16];

