@@ -93,8 +93,10 @@ const COMMON_CFLAGS: &[&str] =
 /// shared runtime files the POSIX names they use.
 fn cortex_m_cflags(root: &Path) -> Vec<String> {
     let newlib = env::var("AWSM_NEWLIB_INCLUDE").unwrap_or_else(|_| "/usr/lib/arm-none-eabi/include".into());
+    // Not -ffreestanding: it marks every function "no-builtins", and LLVM
+    // does not inline such functions into guest code (the address
+    // functions must inline). newlib is a hosted C library anyway.
     vec![
-        "-ffreestanding".into(),
         "-fomit-frame-pointer".into(),
         "-D_Thread_local=".into(),
         "-I".into(),

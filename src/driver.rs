@@ -147,12 +147,18 @@ pub fn compile_bytes_with(wasm: &[u8], opts: &Options, topts: &TargetOptions) ->
         strip_target_attributes(&main);
         guest.link_in_module(main).map_err(|e| Error::backend(format!("linking main: {e}")))?;
     }
+    if target.os == Os::CortexM {
+        target::arm::size_attributes(&cx, &guest);
+    }
     if target.x87_float_returns() {
         let c_callable = |name: &str| name == "main" || name.starts_with(&format!("{prefix}_"));
         target::i686::sse_float_returns(&cx, &guest, c_callable);
     }
     set_linkage(&guest, emit, &prefix, target.os);
     target::optimize(&guest, &tm, opts.opt_level)?;
+    if target.os == Os::CortexM {
+        target::arm::legalize_float_intrinsics(&cx, &guest)?;
+    }
     let linker = match emit {
         Emit::Exe | Emit::Shared => Linker::for_target(&target, board)?,
         _ => Linker::for_target(&TargetInfo::find(None)?, None)?, // unused

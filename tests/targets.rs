@@ -169,6 +169,21 @@ fn can_run(program: &str) -> bool {
     Command::new(program).arg("--version").output().is_ok_and(|o| o.status.success())
 }
 
+/// `program` as an absolute path found on PATH: the examples run with an
+/// empty environment, where a bare name would be looked up on the
+/// default path only.
+fn resolve(program: String) -> String {
+    if program.contains('/') {
+        return program;
+    }
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    std::env::split_paths(&path)
+        .map(|dir| dir.join(&program))
+        .find(|p| p.is_file())
+        .map(|p| p.display().to_string())
+        .unwrap_or(program)
+}
+
 /// qemu-aarch64 and the sysroot it loads the dynamic linker from.
 fn qemu_user() -> Result<(String, String), String> {
     let qemu = match std::env::var("AWSM_QEMU_AARCH64") {
@@ -183,13 +198,13 @@ fn qemu_user() -> Result<(String, String), String> {
     if !Path::new(&sysroot).join("lib/ld-linux-aarch64.so.1").exists() {
         return Err(format!("no aarch64 glibc in {sysroot} (package libc6-dev-arm64-cross)"));
     }
-    Ok((qemu, sysroot))
+    Ok((resolve(qemu), sysroot))
 }
 
 fn qemu_system() -> Result<String, String> {
     let qemu = env_or("AWSM_QEMU_SYSTEM_ARM", "qemu-system-arm");
     if can_run(&qemu) {
-        Ok(qemu)
+        Ok(resolve(qemu))
     } else {
         Err(format!("`{qemu}` is not installed (package qemu-system-arm)"))
     }
@@ -440,7 +455,8 @@ fn run_nan_payloads(platform: &Platform) {
     std::fs::write(&wat, NAN_WAT).expect("write the module");
     for opt in ["-O0", "-O2"] {
         let exe = dir.join(format!("nan{opt}"));
-        expect_success(&mut platform.awsm(&wat, &exe, opt)).unwrap_or_else(|e| panic!("{}: {e}", platform.name));
+        expect_success(&mut platform.awsm(&wat, &exe, opt))
+            .unwrap_or_else(|e| panic!("{}: {e}", platform.name));
         let run = run_with_limit(&mut platform.command(&exe).unwrap(), b"", RUN_LIMIT).expect("run");
         assert_eq!(
             run.status.code(),

@@ -7,6 +7,7 @@
 //! table (how its runtime is compiled) and, if its executables need a
 //! different linker, a case in `link.rs`.
 
+pub mod arm;
 pub mod board;
 pub mod i686;
 pub mod link;
