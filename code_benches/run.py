@@ -677,36 +677,48 @@ def main() -> int:
                     results.append(Result(b.name, b.group, eng, "skipped", note=str(e)[:300]))
                 n += len(engines)
                 continue
-            ref: Proc | None = None
+            # Build everything first, then interleave the engines within each
+            # repetition (native, awsm, ..., native, awsm, ...) so a change in
+            # machine load hits every engine alike rather than one of them.
+            cmds: dict[str, list[str]] = {}
+            res_of: dict[str, Result] = {}
             for eng in engines:
-                n += 1
-                elapsed = time.time() - t_start
-                prefix = f"[{n}/{total} {elapsed:5.0f}s] {b.name:16s} {eng:18s}"
+                res_of[eng] = Result(b.name, b.group, eng, "ok")
                 try:
-                    cmd = builder.command(b, eng)
+                    log(f"[{time.time() - t_start:5.0f}s] {b.name}: building for {eng}")
+                    cmds[eng] = builder.command(b, eng)
                 except Exception as e:  # noqa: BLE001
-                    log(f"{prefix} build failed: {str(e)[:500]}")
-                    results.append(Result(b.name, b.group, eng, "build-failed", note=str(e)[:600]))
-                    continue
-                res = Result(b.name, b.group, eng, "ok")
-                for rep in range(args.reps):
-                    p, t = measure(cmd, timeout)
+                    log(f"  build failed: {str(e)[:500]}")
+                    res_of[eng].status, res_of[eng].note = "build-failed", str(e)[:600]
+            ref: Proc | None = None
+            for rep in range(args.reps):
+                for eng in engines:
+                    res = res_of[eng]
+                    if res.status != "ok":
+                        continue
+                    if eng != "native" and ref is None:
+                        res.status, res.note = "failed", "no native reference output"
+                        continue
+                    p, t = measure(cmds[eng], timeout)
                     if p.timed_out:
                         res.status, res.note = "timeout", f"> {timeout:.0f} s"
-                        break
-                    if eng == "native":
-                        if p.code != 0:
-                            res.status, res.note = "failed", f"exit {p.code}: {p.err[-300:]}"
-                            break
+                    elif eng == "native" and p.code != 0:
+                        res.status, res.note = "failed", f"exit {p.code}: {p.err[-300:]}"
+                    elif eng == "native":
                         ref = ref or p
-                    elif ref is None:
-                        res.status, res.note = "failed", "no native reference output"
-                        break
-                    elif p.out != ref.out or p.code != ref.code:
+                    elif p.out != ref.out or p.code != ref.code:  # type: ignore[union-attr]
                         res.status = "mismatch"
-                        res.note = f"exit {p.code} vs {ref.code}; stdout {p.out[:120]!r} vs {ref.out[:120]!r}; {p.err[-200:]}"
-                        break
-                    res.times.append(t)
+                        res.note = (f"exit {p.code} vs {ref.code}; stdout {p.out[:120]!r} vs "  # type: ignore[union-attr]
+                                    f"{ref.out[:120]!r}; {p.err[-200:]}")  # type: ignore[union-attr]
+                    if res.status == "ok":
+                        res.times.append(t)
+                    n_done = sum(len(r.times) for r in res_of.values())
+                    log(f"[{time.time() - t_start:5.0f}s] {b.name:16s} rep {rep + 1}/{args.reps} {eng:18s} "
+                        + (f"{t:8.3f} s" if res.status == "ok" else res.status.upper()) + f"  ({n_done} runs)")
+            for eng in engines:
+                n += 1
+                res = res_of[eng]
+                prefix = f"[{n}/{total} {time.time() - t_start:5.0f}s] {b.name:16s} {eng:18s}"
                 if res.status == "ok":
                     log(f"{prefix} {res.median:8.3f} s  (min {min(res.times):.3f}, max {max(res.times):.3f})")
                 else:
