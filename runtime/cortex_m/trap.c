@@ -3,13 +3,12 @@
  * runtime/trap.c (signals, pthreads, mmap) in Cortex-M builds.
  *
  * There is one core and no threads, so the "per-thread" state is one
- * global (build.rs compiles Cortex-M code with _Thread_local defined
- * away). A guest call (awsm_invoke, instantiation) records a setjmp
- * target; awsm_trap longjmps there, so an embedder gets the trap code
- * back exactly as on Linux. A trap outside any guest call, e.g. in an
- * export wrapper the firmware called directly, stops the program:
- * `awsm: trap: <reason>` on stderr and status 134, or the guest's status
- * for proc_exit.
+ * static (and build.rs compiles Cortex-M code with _Thread_local defined
+ * away, for the shared files' thread-local buffers). A guest call (awsm_invoke, instantiation)
+ * records a setjmp target; awsm_trap longjmps there, so an embedder gets the trap code back exactly
+ * as on Linux. A trap outside any guest call, e.g. in an export wrapper the firmware called
+ * directly, stops the program: `awsm: trap: <reason>` on stderr and status 134, or the guest's
+ * status for proc_exit.
  *
  * awsm_trap is weak: firmware that wants something else (reset, log to
  * flash, blink an LED) defines its own `void awsm_trap(awsm_instance *,
@@ -46,17 +45,22 @@ const char *awsm_trap_message(awsm_trap_code code) {
   return trap_messages[code];
 }
 
-awsm_thread_state awsm_tls;
+/* The one thread's guest-call state: the innermost guest call's jump
+ * target (NULL outside guest calls) and the last proc_exit status. */
+static struct {
+  jmp_buf *target;
+  int32_t exit_status;
+} state;
 
-bool awsm_in_guest_call(void) { return awsm_tls.target != NULL; }
-void awsm_set_exit_status(int32_t status) { awsm_tls.exit_status = status; }
-int32_t awsm_exit_status(void) { return awsm_tls.exit_status; }
+bool awsm_in_guest_call(void) { return state.target != NULL; }
+void awsm_set_exit_status(int32_t status) { state.exit_status = status; }
+int32_t awsm_exit_status(void) { return state.exit_status; }
 
 void awsm_cm_print_error(const char *text) { awsm_port_write(2, text, strlen(text)); }
 
 void awsm_cm_stop(int32_t code) {
   if (code == AWSM_TRAP_EXIT)
-    awsm_port_exit(awsm_tls.exit_status);
+    awsm_port_exit(state.exit_status);
   awsm_cm_print_error("awsm: trap: ");
   awsm_cm_print_error(awsm_trap_message((awsm_trap_code)code));
   awsm_cm_print_error("\n");
@@ -67,8 +71,8 @@ __attribute__((weak, cold, noinline)) void awsm_trap(awsm_instance *ctx, int32_t
   (void)ctx;
   if (code <= AWSM_TRAP_NONE || code >= AWSM_TRAP_COUNT)
     code = AWSM_TRAP_HOST;
-  if (awsm_tls.target)
-    longjmp(*(jmp_buf *)awsm_tls.target, code);
+  if (state.target)
+    longjmp(*state.target, code);
   awsm_cm_stop(code);
 }
 
@@ -76,14 +80,13 @@ awsm_trap_code awsm_guarded_call(awsm_instance *ctx, awsm_guest_body body, void 
   if (ctx)
     ctx->stack_limit = awsm_port_stack_bottom() + AWSM_CM_STACK_MARGIN;
   jmp_buf here;
-  jmp_buf *prev = (jmp_buf *)awsm_tls.target;
-  /* volatile: `prev` must survive the longjmp back into this frame. */
-  jmp_buf *volatile saved = prev;
+  /* volatile: must survive the longjmp back into this frame. */
+  jmp_buf *volatile saved = state.target;
   int code = setjmp(here);
   if (code == 0) {
-    awsm_tls.target = (void *)&here;
+    state.target = &here;
     body(arg);
   }
-  awsm_tls.target = (void *)saved;
+  state.target = saved;
   return (awsm_trap_code)code;
 }

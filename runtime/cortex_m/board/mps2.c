@@ -16,7 +16,9 @@
 #include "awsm.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -240,6 +242,60 @@ void Reset_Handler(void) {
 #endif
   SCB_SHCSR |= 7u << 16; /* MemManage, BusFault, UsageFault get their own handlers */
   run_module();
+}
+
+/* ------------------------------------------------ a compact vsnprintf */
+
+/*
+ * The runtime formats its error messages (awsm_error: "%s", "%u", "%d")
+ * with vsnprintf, and newlib's costs about 2 KiB of flash. Firmware has no
+ * other caller (the guest has its own libc), so this one, which knows %s
+ * %d %u %x %c %%, takes its place here; objects built without --board
+ * leave vsnprintf to the firmware's C library.
+ */
+static size_t put(char *buf, size_t size, size_t n, char c) {
+  if (n + 1 < size)
+    buf[n] = c;
+  return n + 1;
+}
+
+int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap) {
+  size_t n = 0;
+  for (; *fmt; fmt++) {
+    if (*fmt != '%') {
+      n = put(buf, size, n, *fmt);
+      continue;
+    }
+    char conv = *++fmt;
+    if (conv == 's') {
+      for (const char *s = va_arg(ap, const char *); s && *s; s++)
+        n = put(buf, size, n, *s);
+    } else if (conv == 'c') {
+      n = put(buf, size, n, (char)va_arg(ap, int));
+    } else if (conv == 'd' || conv == 'u' || conv == 'x') {
+      unsigned base = conv == 'x' ? 16 : 10;
+      unsigned v = va_arg(ap, unsigned);
+      if (conv == 'd' && (int)v < 0) {
+        n = put(buf, size, n, '-');
+        v = 0u - v;
+      }
+      char digits[12];
+      int d = 0;
+      do {
+        digits[d++] = "0123456789abcdef"[v % base];
+        v /= base;
+      } while (v);
+      while (d)
+        n = put(buf, size, n, digits[--d]);
+    } else {
+      n = put(buf, size, n, conv ? conv : '%');
+      if (!conv)
+        break;
+    }
+  }
+  if (size)
+    buf[n < size ? n : size - 1] = 0;
+  return (int)n;
 }
 
 /* ------------------------------------------------- newlib's system calls */
