@@ -619,6 +619,7 @@ def main() -> int:
     ap.add_argument("--quick", action="store_true", help="tiny datasets (-DQUICK): checks the harness, not speed")
     ap.add_argument("--engines", help="comma-separated engines (default: all available); "
                     "e.g. native,awsm-guard-pages,awsm-explicit,wasm2c,wasmtime,node")
+    ap.add_argument("--exclude-engines", default="", help="comma-separated engines to leave out")
     ap.add_argument("--filter", default="", help="regex on benchmark names (re.search)")
     ap.add_argument("--reps", type=int, default=3, help="runs per benchmark and engine; the median is reported")
     ap.add_argument("--out", type=Path, help="output directory (default code_benches/results[-quick])")
@@ -652,6 +653,8 @@ def main() -> int:
         for e, why in available.items():
             if why:
                 log(f"skipping engine {e}: {why}")
+    excluded = {e.strip() for e in args.exclude_engines.split(",") if e.strip()}
+    engines = [e for e in engines if e not in excluded or e == "native"]
     if args.list:
         print("benchmarks:", " ".join(b.name for b in benches))
         print("engines:", " ".join(engines))
@@ -706,6 +709,10 @@ def main() -> int:
                         res.status, res.note = "failed", f"exit {p.code}: {p.err[-300:]}"
                     elif eng == "native":
                         ref = ref or p
+                    elif p.out == ref.out and p.code < 0:  # type: ignore[union-attr]
+                        # right output, then killed by a signal: the engine itself crashed
+                        res.status = "crashed"
+                        res.note = f"signal {-p.code} after printing the expected output; {p.err[-200:]}"
                     elif p.out != ref.out or p.code != ref.code:  # type: ignore[union-attr]
                         res.status = "mismatch"
                         res.note = (f"exit {p.code} vs {ref.code}; stdout {p.out[:120]!r} vs "  # type: ignore[union-attr]

@@ -6,7 +6,8 @@
 //! Skipped, with the reason printed, only when python3 or clang-19 (with a
 //! wasm32-wasi sysroot) is missing. Engines the harness cannot find
 //! (wasm2c, the wasmtime PyPI package, node) are left out by the harness
-//! itself and reported in its log. Takes well under two minutes.
+//! itself and reported in its log; node is left out on purpose (it crashes
+//! intermittently, see doc/performance.md). Takes well under two minutes.
 
 use std::io::Write as _;
 use std::path::PathBuf;
@@ -62,6 +63,9 @@ fn quick_benchmark_run_matches_native() {
     let mut child = Command::new("python3")
         .arg(root.join("code_benches/run.py"))
         .args(["--quick", "--reps", "1", "--filter", FILTER, "--awsm", env!("CARGO_BIN_EXE_awsm")])
+        // node 20's V8 crashes intermittently after a module has run (see
+        // doc/performance.md); its flakiness is not awsm's to test.
+        .args(["--exclude-engines", "node"])
         .arg("--out")
         .arg(out.path())
         .stdin(Stdio::null())
