@@ -258,3 +258,29 @@ fn failure_keeps_an_existing_output_untouched() {
     assert_eq!(r.status.code(), Some(1));
     assert_eq!(std::fs::read(&out).unwrap(), b"previous build");
 }
+
+/// A call that grows (and, under `explicit`, may move) memory before the
+/// function's first access must not leave a stale memory base behind.
+#[test]
+fn memory_growth_in_a_callee_before_the_first_access() {
+    let wat = r#"(module
+      (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
+      (memory 1)
+      (func $grow (drop (memory.grow (i32.const 64))))
+      (func (export "_start")
+        (local i32)
+        (loop $l
+          (call $grow)
+          (i32.store (i32.mul (local.get 0) (i32.const 65536)) (local.get 0))
+          (br_if $l (i32.lt_u (local.tee 0 (i32.add (local.get 0) (i32.const 1))) (i32.const 40))))
+        (call $exit (i32.load (i32.const 2555904)))))"#; // 39 * 65536
+    let d = tmp();
+    let input = write(d.path(), "grow.wat", wat.as_bytes());
+    for strategy in ["guard-pages", "explicit"] {
+        let out = d.path().join(format!("grow-{strategy}"));
+        let r = awsm(&[s(&input), "-o", s(&out), "--bounds-checks", strategy]);
+        assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+        let run = Command::new(&out).output().unwrap();
+        assert_eq!(run.status.code(), Some(39), "{strategy}: {}", String::from_utf8_lossy(&run.stderr));
+    }
+}

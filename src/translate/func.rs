@@ -98,8 +98,15 @@ pub fn translate_function(m: &ModuleCtx, f: u32, body: &FunctionBody) -> Result<
         if_params: Vec::new(),
         next_reached: false,
     });
-    if needs_stack_check(body)? {
+    let scan = scan_body(body)?;
+    if scan.needs_stack_check {
         t.stack_check()?;
+    }
+    if scan.uses_memory {
+        // Load base and size at entry, before any call: the slots must
+        // exist before the first call or memory.grow so that those refresh
+        // them; created lazily after one, they would keep a stale base.
+        t.memory()?;
     }
     let mut reader = body.get_operators_reader()?;
     while !reader.eof() {
@@ -110,24 +117,53 @@ pub fn translate_function(m: &ModuleCtx, f: u32, body: &FunctionBody) -> Result<
     Ok(())
 }
 
-/// Functions that call anything, or have large frames, check the stack
-/// limit on entry; a leaf with a small frame cannot exhaust the margin.
-fn needs_stack_check(body: &FunctionBody) -> Result<bool> {
+/// What a function body needs set up on entry.
+struct BodyScan {
+    /// Functions that call anything, or have large frames, check the stack
+    /// limit on entry; a leaf with a small frame cannot exhaust the margin.
+    needs_stack_check: bool,
+    /// Whether any instruction reads linear memory's base or size.
+    uses_memory: bool,
+}
+
+fn scan_body(body: &FunctionBody) -> Result<BodyScan> {
+    use wasmparser::Operator::*;
     let mut locals = 0u64;
     for l in body.get_locals_reader()? {
         locals += l?.0 as u64;
     }
-    if locals > 512 {
-        return Ok(true);
-    }
+    let mut scan = BodyScan { needs_stack_check: locals > 512, uses_memory: false };
     let mut reader = body.get_operators_reader()?;
     while !reader.eof() {
-        use wasmparser::Operator::*;
-        if let Call { .. } | CallIndirect { .. } = reader.read()? {
-            return Ok(true);
+        match reader.read()? {
+            Call { .. } | CallIndirect { .. } => scan.needs_stack_check = true,
+            I32Load { .. }
+            | I64Load { .. }
+            | F32Load { .. }
+            | F64Load { .. }
+            | I32Load8S { .. }
+            | I32Load8U { .. }
+            | I32Load16S { .. }
+            | I32Load16U { .. }
+            | I64Load8S { .. }
+            | I64Load8U { .. }
+            | I64Load16S { .. }
+            | I64Load16U { .. }
+            | I64Load32S { .. }
+            | I64Load32U { .. }
+            | I32Store { .. }
+            | I64Store { .. }
+            | F32Store { .. }
+            | F64Store { .. }
+            | I32Store8 { .. }
+            | I32Store16 { .. }
+            | I64Store8 { .. }
+            | I64Store16 { .. }
+            | I64Store32 { .. } => scan.uses_memory = true,
+            _ => {}
         }
     }
-    Ok(false)
+    Ok(scan)
 }
 
 impl<'m, 'ctx, 'a> FuncTranslator<'m, 'ctx, 'a> {
