@@ -254,14 +254,12 @@ def awsm_strategies(awsm: Path, work: Path) -> list[str]:
     probe.write_text("(module)")
     p = run([str(awsm), str(probe), "-o", str(work / "probe.o"), "--bounds-checks", "no-such-strategy"])
     m = re.search(r"known: ([^)]*)\)", p.err)
-    if m:
-        return [s.strip() for s in m.group(1).split(",") if s.strip()]
-    # Fall back to trying the names we know of.
-    found = []
-    for s in ("guard-pages", "explicit", "mask", "none", "segment"):
-        if run([str(awsm), str(probe), "-o", str(work / "probe.o"), "--bounds-checks", s]).code == 0:
-            found.append(s)
-    return found
+    names = [s.strip() for s in m.group(1).split(",") if s.strip()] if m else \
+        ["guard-pages", "explicit", "mask", "none", "segment"]
+    # A strategy may exist only for other targets (e.g. mask on Cortex-M): keep
+    # those that compile for the host.
+    return [s for s in names
+            if run([str(awsm), str(probe), "-o", str(work / "probe.o"), "--bounds-checks", s]).code == 0]
 
 
 def wasm2c_runtime_dir() -> Path | None:
