@@ -35,7 +35,7 @@ static int failures;
     if (got_ == (int)(want))                                                                       \
       printf("%s: %d\n", label, got_);                                                             \
     else {                                                                                         \
-      printf("FAIL %s: got %d, want %d (line %d)\n", label, got_, (int)(want), __LINE__);         \
+      printf("FAIL %s: got %d, want %d (line %d)\n", label, got_, (int)(want), __LINE__);          \
       failures++;                                                                                  \
     }                                                                                              \
   } while (0)
@@ -56,8 +56,8 @@ static int failures;
 
 static inline int32_t open_at(int32_t dir, const char *path, int32_t oflags, uint64_t base,
                               int32_t fdflags, int32_t *fd) {
-  return raw_path_open(dir, 1, path, (int32_t)strlen(path), oflags, (int64_t)base,
-                       (int64_t)base, fdflags, fd);
+  return raw_path_open(dir, 1, path, (int32_t)strlen(path), oflags, (int64_t)base, (int64_t)base,
+                       fdflags, fd);
 }
 
 static inline int finish(void) {

@@ -15,7 +15,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define DIR_RIGHTS (__WASI_RIGHTS_FD_READDIR | __WASI_RIGHTS_PATH_OPEN | __WASI_RIGHTS_PATH_CREATE_FILE)
+#define DIR_RIGHTS                                                                                 \
+  (__WASI_RIGHTS_FD_READDIR | __WASI_RIGHTS_PATH_OPEN | __WASI_RIGHTS_PATH_CREATE_FILE)
 #define NFILES 40
 /* Everything but what opens a directory for writing (EISDIR). */
 #define PATH_RIGHTS                                                                                \
@@ -92,15 +93,14 @@ static void tree(void) {
   EXPECT("stat symlink follow",
          __wasi_path_filestat_get(PRE, __WASI_LOOKUPFLAGS_SYMLINK_FOLLOW, "a/sym", &st), 0);
   TRUE("followed to the file", st.filetype == __WASI_FILETYPE_REGULAR_FILE && st.size == 12);
-  EXPECT("stat symlink/ follows",
-         __wasi_path_filestat_get(PRE, 0, "a/symdir/", &st), 0);
+  EXPECT("stat symlink/ follows", __wasi_path_filestat_get(PRE, 0, "a/symdir/", &st), 0);
   EXPECT("symlink/ is a directory", st.filetype, __WASI_FILETYPE_DIRECTORY);
   EXPECT("stat dangling follow",
          __wasi_path_filestat_get(PRE, __WASI_LOOKUPFLAGS_SYMLINK_FOLLOW, "a/dangling", &st),
          __WASI_ERRNO_NOENT);
   __wasi_fd_t fd;
-  EXPECT("open symlink nofollow", raw_path_open(PRE, 0, "a/sym", 5, 0, __WASI_RIGHTS_FD_READ, 0, 0,
-                                                (int32_t *)&fd),
+  EXPECT("open symlink nofollow",
+         raw_path_open(PRE, 0, "a/sym", 5, 0, __WASI_RIGHTS_FD_READ, 0, 0, (int32_t *)&fd),
          __WASI_ERRNO_LOOP);
   EXPECT("open symlink follow", open_at(PRE, "a/sym", 0, __WASI_RIGHTS_FD_READ, 0, (int32_t *)&fd),
          0);
@@ -113,40 +113,39 @@ static void tree(void) {
          0);
   EXPECT("close created", __wasi_fd_close(fd), 0);
   EXPECT("symlink target created", __wasi_path_filestat_get(PRE, 0, "a/nowhere", &st), 0);
-  EXPECT("link follow", __wasi_path_link(PRE, __WASI_LOOKUPFLAGS_SYMLINK_FOLLOW, "a/sym", PRE,
-                                         "a/hard2"),
-         0);
+  EXPECT("link follow",
+         __wasi_path_link(PRE, __WASI_LOOKUPFLAGS_SYMLINK_FOLLOW, "a/sym", PRE, "a/hard2"), 0);
   EXPECT("link followed the symlink", __wasi_path_filestat_get(PRE, 0, "a/hard2", &st), 0);
   EXPECT("hard2 is a file", st.filetype, __WASI_FILETYPE_REGULAR_FILE);
-  EXPECT("link nofollow links the symlink",
-         __wasi_path_link(PRE, 0, "a/sym", PRE, "a/symcopy"), 0);
+  EXPECT("link nofollow links the symlink", __wasi_path_link(PRE, 0, "a/sym", PRE, "a/symcopy"), 0);
   EXPECT("stat symcopy", __wasi_path_filestat_get(PRE, 0, "a/symcopy", &st), 0);
   EXPECT("symcopy is a symlink", st.filetype, __WASI_FILETYPE_SYMBOLIC_LINK);
   EXPECT("loop a", __wasi_path_symlink("loop_b", PRE, "a/loop_a"), 0);
   EXPECT("loop b", __wasi_path_symlink("loop_a", PRE, "a/loop_b"), 0);
-  EXPECT("open a symlink loop", open_at(PRE, "a/loop_a", 0, __WASI_RIGHTS_FD_READ, 0, (int32_t *)&fd),
-         __WASI_ERRNO_LOOP);
+  EXPECT("open a symlink loop",
+         open_at(PRE, "a/loop_a", 0, __WASI_RIGHTS_FD_READ, 0, (int32_t *)&fd), __WASI_ERRNO_LOOP);
   EXPECT("unlink symlink", __wasi_path_unlink_file(PRE, "a/sym"), 0);
   EXPECT("target still there", __wasi_path_filestat_get(PRE, 0, "hello.txt", &st), 0);
   EXPECT("unlink symdir", __wasi_path_unlink_file(PRE, "a/symdir"), 0);
 
   /* times by path */
-  EXPECT("path set_times", __wasi_path_filestat_set_times(PRE, 0, "hello.txt", 5000000000ull,
-                                                          7000000000ull,
-                                                          __WASI_FSTFLAGS_ATIM | __WASI_FSTFLAGS_MTIM),
+  EXPECT("path set_times",
+         __wasi_path_filestat_set_times(PRE, 0, "hello.txt", 5000000000ull, 7000000000ull,
+                                        __WASI_FSTFLAGS_ATIM | __WASI_FSTFLAGS_MTIM),
          0);
   EXPECT("stat times", __wasi_path_filestat_get(PRE, 0, "hello.txt", &st), 0);
   TRUE("times set", st.atim == 5000000000ull && st.mtim == 7000000000ull);
-  EXPECT("symlink set_times nofollow",
-         __wasi_path_filestat_set_times(PRE, 0, "a/symcopy", 0, 9000000000ull, __WASI_FSTFLAGS_MTIM),
-         0);
+  EXPECT(
+      "symlink set_times nofollow",
+      __wasi_path_filestat_set_times(PRE, 0, "a/symcopy", 0, 9000000000ull, __WASI_FSTFLAGS_MTIM),
+      0);
   EXPECT("stat symcopy nofollow", __wasi_path_filestat_get(PRE, 0, "a/symcopy", &st), 0);
   TRUE("symlink's own mtime", st.mtim == 9000000000ull);
   EXPECT("target unchanged", __wasi_path_filestat_get(PRE, 0, "hello.txt", &st), 0);
   TRUE("target mtime unchanged", st.mtim == 7000000000ull);
-  EXPECT("set_times follow", __wasi_path_filestat_set_times(PRE, __WASI_LOOKUPFLAGS_SYMLINK_FOLLOW,
-                                                            "a/symcopy", 0, 8000000000ull,
-                                                            __WASI_FSTFLAGS_MTIM),
+  EXPECT("set_times follow",
+         __wasi_path_filestat_set_times(PRE, __WASI_LOOKUPFLAGS_SYMLINK_FOLLOW, "a/symcopy", 0,
+                                        8000000000ull, __WASI_FSTFLAGS_MTIM),
          0);
   EXPECT("stat target", __wasi_path_filestat_get(PRE, 0, "hello.txt", &st), 0);
   TRUE("target mtime set", st.mtim == 8000000000ull);

@@ -17,7 +17,8 @@
 #define EPERM_ __WASI_ERRNO_PERM
 #define ALLR 0x1fffffffull
 
-static int32_t try_open(int32_t dir, const char *path, int follow, int32_t oflags, uint64_t rights) {
+static int32_t try_open(int32_t dir, const char *path, int follow, int32_t oflags,
+                        uint64_t rights) {
   __wasi_fd_t fd;
   int32_t e = raw_path_open(dir, follow, path, (int32_t)strlen(path), oflags, (int64_t)rights,
                             (int64_t)rights, 0, (int32_t *)&fd);
@@ -33,8 +34,8 @@ static void opens(void) {
   EXPECT("open absolute", try_open(PRE, "/etc/passwd", 1, 0, r), EPERM_);
   EXPECT("open sub/../../outside/secret.txt",
          try_open(PRE, "sub/../../outside/secret.txt", 1, 0, r), EPERM_);
-  EXPECT("open deep ../ chain", try_open(PRE, "sub/../sub/../../../../../../../../etc/passwd", 1, 0, r),
-         EPERM_);
+  EXPECT("open deep ../ chain",
+         try_open(PRE, "sub/../sub/../../../../../../../../etc/passwd", 1, 0, r), EPERM_);
   EXPECT("open sub/.. stays inside", try_open(PRE, "sub/../hello.txt", 1, 0, r), 0);
   EXPECT("open esc_link follow", try_open(PRE, "esc_link", 1, 0, r), EPERM_);
   EXPECT("open esc_link nofollow", try_open(PRE, "esc_link", 0, 0, r), __WASI_ERRNO_LOOP);
@@ -46,7 +47,8 @@ static void opens(void) {
   EXPECT("open up/outside/secret.txt", try_open(PRE, "up/outside/secret.txt", 1, 0, r), EPERM_);
   EXPECT("open up/ as directory", try_open(PRE, "up/", 0, __WASI_OFLAGS_DIRECTORY, r), EPERM_);
   EXPECT("creat ../outside/new.txt",
-         try_open(PRE, "../outside/new.txt", 1, __WASI_OFLAGS_CREAT, __WASI_RIGHTS_FD_WRITE), EPERM_);
+         try_open(PRE, "../outside/new.txt", 1, __WASI_OFLAGS_CREAT, __WASI_RIGHTS_FD_WRITE),
+         EPERM_);
   EXPECT("creat esc_dir/new.txt",
          try_open(PRE, "esc_dir/new.txt", 1, __WASI_OFLAGS_CREAT, __WASI_RIGHTS_FD_WRITE), EPERM_);
   EXPECT("guest symlink out", __wasi_path_symlink("../outside/created.txt", PRE, "mk"), 0);
@@ -57,8 +59,9 @@ static void opens(void) {
 
   /* A directory opened through a preopen is a root of its own. */
   __wasi_fd_t sub;
-  EXPECT("open sub", raw_path_open(PRE, 0, "sub", 3, __WASI_OFLAGS_DIRECTORY,
-                                   ALLR & ~__WASI_RIGHTS_FD_WRITE, ALLR, 0, (int32_t *)&sub),
+  EXPECT("open sub",
+         raw_path_open(PRE, 0, "sub", 3, __WASI_OFLAGS_DIRECTORY, ALLR & ~__WASI_RIGHTS_FD_WRITE,
+                       ALLR, 0, (int32_t *)&sub),
          0);
   EXPECT("sub: ..", try_open(sub, "..", 1, 0, r), EPERM_);
   EXPECT("sub: ../hello.txt", try_open(sub, "../hello.txt", 1, 0, r), EPERM_);
@@ -120,9 +123,10 @@ static void tree_ops(void) {
          EPERM_);
   EXPECT("set_times esc_dir/ (slash follows)",
          __wasi_path_filestat_set_times(PRE, 0, "esc_dir/", 0, 0, __WASI_FSTFLAGS_MTIM), EPERM_);
-  EXPECT("set_times ../outside/secret.txt",
-         __wasi_path_filestat_set_times(PRE, 0, "../outside/secret.txt", 0, 0, __WASI_FSTFLAGS_MTIM),
-         EPERM_);
+  EXPECT(
+      "set_times ../outside/secret.txt",
+      __wasi_path_filestat_set_times(PRE, 0, "../outside/secret.txt", 0, 0, __WASI_FSTFLAGS_MTIM),
+      EPERM_);
 }
 
 static void rights(void) {
@@ -150,9 +154,9 @@ static void rights(void) {
 
   /* A directory opened with fewer rights passes on no more. */
   __wasi_fd_t sub;
-  EXPECT("open sub narrow", raw_path_open(PRE, 0, "sub", 3, __WASI_OFLAGS_DIRECTORY,
-                                          __WASI_RIGHTS_PATH_OPEN, __WASI_RIGHTS_FD_READ, 0,
-                                          (int32_t *)&sub),
+  EXPECT("open sub narrow",
+         raw_path_open(PRE, 0, "sub", 3, __WASI_OFLAGS_DIRECTORY, __WASI_RIGHTS_PATH_OPEN,
+                       __WASI_RIGHTS_FD_READ, 0, (int32_t *)&sub),
          0);
   EXPECT("narrow: read ok", try_open(sub, "../sub", 1, 0, __WASI_RIGHTS_FD_READ), EPERM_);
   EXPECT("narrow: more rights", try_open(sub, "x", 1, 0, __WASI_RIGHTS_FD_WRITE),

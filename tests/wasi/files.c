@@ -9,12 +9,12 @@
  */
 #include "check.h"
 
-#define RW (__WASI_RIGHTS_FD_READ | __WASI_RIGHTS_FD_WRITE | __WASI_RIGHTS_FD_SEEK |             \
-            __WASI_RIGHTS_FD_TELL | __WASI_RIGHTS_FD_FILESTAT_GET |                                 \
-            __WASI_RIGHTS_FD_FILESTAT_SET_SIZE | __WASI_RIGHTS_FD_FILESTAT_SET_TIMES |              \
-            __WASI_RIGHTS_FD_ADVISE | __WASI_RIGHTS_FD_ALLOCATE | __WASI_RIGHTS_FD_SYNC |           \
-            __WASI_RIGHTS_FD_DATASYNC | __WASI_RIGHTS_FD_FDSTAT_SET_FLAGS |                         \
-            __WASI_RIGHTS_POLL_FD_READWRITE)
+#define RW                                                                                         \
+  (__WASI_RIGHTS_FD_READ | __WASI_RIGHTS_FD_WRITE | __WASI_RIGHTS_FD_SEEK |                        \
+   __WASI_RIGHTS_FD_TELL | __WASI_RIGHTS_FD_FILESTAT_GET | __WASI_RIGHTS_FD_FILESTAT_SET_SIZE |    \
+   __WASI_RIGHTS_FD_FILESTAT_SET_TIMES | __WASI_RIGHTS_FD_ADVISE | __WASI_RIGHTS_FD_ALLOCATE |     \
+   __WASI_RIGHTS_FD_SYNC | __WASI_RIGHTS_FD_DATASYNC | __WASI_RIGHTS_FD_FDSTAT_SET_FLAGS |         \
+   __WASI_RIGHTS_POLL_FD_READWRITE)
 
 static int32_t write_str(int32_t fd, const char *s, __wasi_size_t *n) {
   __wasi_ciovec_t iov = {(const uint8_t *)s, strlen(s)};
@@ -60,8 +60,7 @@ static void read_write_seek(void) {
   EXPECT("fd_seek cur pos", (int)pos, 5);
   EXPECT("fd_seek end -3", __wasi_fd_seek(fd, -3, __WASI_WHENCE_END, &pos), 0);
   EXPECT("fd_seek end pos", (int)pos, 9);
-  EXPECT("fd_seek negative", __wasi_fd_seek(fd, -100, __WASI_WHENCE_CUR, &pos),
-         __WASI_ERRNO_INVAL);
+  EXPECT("fd_seek negative", __wasi_fd_seek(fd, -100, __WASI_WHENCE_CUR, &pos), __WASI_ERRNO_INVAL);
   if (!WASMTIME) /* wasmtime traps on invalid enum values */
     EXPECT("fd_seek bad whence", __wasi_fd_seek(fd, 0, 7, &pos), __WASI_ERRNO_INVAL);
   EXPECT("fd_write", write_str(fd, "LD!", &n), 0);
@@ -82,7 +81,7 @@ static void read_write_seek(void) {
   EXPECT("fd_pread past end count", n, 0);
   if (!WASMTIME)
     EXPECT("fd_read bad iovec", __wasi_fd_read(fd, (__wasi_iovec_t *)0xfffffff0, 1, &n),
-         __WASI_ERRNO_FAULT);
+           __WASI_ERRNO_FAULT);
   EXPECT("fd_close", __wasi_fd_close(fd), 0);
   EXPECT("fd_close again", __wasi_fd_close(fd), __WASI_ERRNO_BADF);
   EXPECT("fd_write closed", write_str(fd, "x", &n), __WASI_ERRNO_BADF);
@@ -112,7 +111,7 @@ static void open_flags(void) {
   EXPECT("open empty path", open_at(PRE, "", 0, RW, 0, (int32_t *)&fd2), __WASI_ERRNO_NOENT);
   if (!WASMTIME)
     EXPECT("open bad oflags", open_at(PRE, "new.txt", 0x10, RW, 0, (int32_t *)&fd2),
-         __WASI_ERRNO_INVAL);
+           __WASI_ERRNO_INVAL);
   EXPECT("open from a file fd", open_at(fd, "x", 0, RW, 0, (int32_t *)&fd2), __WASI_ERRNO_NOTDIR);
   EXPECT("open from bad fd", open_at(77, "x", 0, RW, 0, (int32_t *)&fd2), __WASI_ERRNO_BADF);
   int32_t nul = raw_path_open(PRE, 0, "new.txt\0x", 9, 0, RW, RW, 0, (int32_t *)&fd2);
@@ -144,8 +143,7 @@ static void open_flags(void) {
   EXPECT("set nonblock", __wasi_fd_fdstat_set_flags(fd, __WASI_FDFLAGS_NONBLOCK), 0);
   EXPECT("fdstat nonblock", __wasi_fd_fdstat_get(fd, &fs), 0);
   EXPECT("flags nonblock", fs.fs_flags, __WASI_FDFLAGS_NONBLOCK);
-  EXPECT("set_flags sync", __wasi_fd_fdstat_set_flags(fd, __WASI_FDFLAGS_SYNC),
-         __WASI_ERRNO_INVAL);
+  EXPECT("set_flags sync", __wasi_fd_fdstat_set_flags(fd, __WASI_FDFLAGS_SYNC), __WASI_ERRNO_INVAL);
   if (!WASMTIME)
     EXPECT("set_flags bad", __wasi_fd_fdstat_set_flags(fd, 0x40), __WASI_ERRNO_INVAL);
 
@@ -155,8 +153,9 @@ static void open_flags(void) {
   EXPECT("size 100", (int)st.size, 100);
   EXPECT("nlink 1", (int)st.nlink, 1);
   EXPECT("set_size 2", __wasi_fd_filestat_set_size(fd, 2), 0);
-  EXPECT("set_times", __wasi_fd_filestat_set_times(fd, 1000000000ull * 1000, 1000000000ull * 2000 + 5,
-                                                   __WASI_FSTFLAGS_ATIM | __WASI_FSTFLAGS_MTIM),
+  EXPECT("set_times",
+         __wasi_fd_filestat_set_times(fd, 1000000000ull * 1000, 1000000000ull * 2000 + 5,
+                                      __WASI_FSTFLAGS_ATIM | __WASI_FSTFLAGS_MTIM),
          0);
   EXPECT("filestat times", __wasi_fd_filestat_get(fd, &st), 0);
   TRUE("atim", st.atim == 1000000000ull * 1000);
@@ -192,7 +191,8 @@ static void open_flags(void) {
   EXPECT("poll file", __wasi_poll_oneoff(subs, ev, 2, &n), 0);
   EXPECT("poll file events", n, 2);
   TRUE("poll read event", ev[0].userdata == 11 && ev[0].error == 0 &&
-                              ev[0].type == __WASI_EVENTTYPE_FD_READ && ev[0].fd_readwrite.nbytes == 96);
+                              ev[0].type == __WASI_EVENTTYPE_FD_READ &&
+                              ev[0].fd_readwrite.nbytes == 96);
   TRUE("poll write event", ev[1].userdata == 22 && ev[1].type == __WASI_EVENTTYPE_FD_WRITE);
   subs[0].u.u.fd_read.file_descriptor = 55;
   EXPECT("poll bad fd", __wasi_poll_oneoff(subs, ev, 1, &n), __WASI_ERRNO_BADF);
@@ -221,7 +221,8 @@ static void open_flags(void) {
   EXPECT("close renumbered", __wasi_fd_close(fd), 0);
 
   /* Read-only open: no write access. */
-  EXPECT("open read-only", open_at(PRE, "hello.txt", 0, __WASI_RIGHTS_FD_READ, 0, (int32_t *)&fd), 0);
+  EXPECT("open read-only", open_at(PRE, "hello.txt", 0, __WASI_RIGHTS_FD_READ, 0, (int32_t *)&fd),
+         0);
   EXPECT("write read-only", write_str(fd, "x", &n), __WASI_ERRNO_BADF);
   EXPECT("close read-only", __wasi_fd_close(fd), 0);
   EXPECT("unlink new.txt", __wasi_path_unlink_file(PRE, "new.txt"), 0);
@@ -236,7 +237,7 @@ static void stdio(void) {
   EXPECT("fdstat negative fd", __wasi_fd_fdstat_get(-1, &fs), __WASI_ERRNO_BADF);
   if (!WASMTIME)
     EXPECT("fdstat bad pointer", __wasi_fd_fdstat_get(1, (__wasi_fdstat_t *)0xfffffff0),
-         __WASI_ERRNO_FAULT);
+           __WASI_ERRNO_FAULT);
   EXPECT("fdstat preopen", __wasi_fd_fdstat_get(PRE, &fs), 0);
   EXPECT("preopen filetype", fs.fs_filetype, __WASI_FILETYPE_DIRECTORY);
   TRUE("preopen has path rights", (fs.fs_rights_base & __WASI_RIGHTS_PATH_OPEN) &&
