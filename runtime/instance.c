@@ -16,47 +16,43 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct instance_state {
-  struct instance_state *prev, *next; /* registry of live instances */
+typedef struct awsm_instance_state {
+  struct awsm_instance_state *prev, *next; /* registry of live instances */
   awsm_instance *inst;
   awsm_global *cells;        /* defined globals */
   awsm_table *own_tables;    /* defined tables */
   awsm_host_box *host_boxes; /* one per imported function, used if host */
 } instance_state;
 
-static pthread_mutex_t registry_lock = PTHREAD_MUTEX_INITIALIZER;
-static instance_state *live;
-/* Instances whose initialisation trapped but may be referenced from an
- * imported table or global; kept until process exit (see doc/abi.md). */
-static instance_state *zombies;
-
-static _Thread_local char error_buf[512];
-static _Thread_local awsm_result last_status;
+/* Process-wide, shared by every compiled module (internal.h). */
+awsm_instance_registry awsm_instances = {.lock = PTHREAD_MUTEX_INITIALIZER};
+_Thread_local char awsm_error_buf[512];
+_Thread_local awsm_result awsm_last_instantiate_status;
 
 const char *awsm_error(const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  vsnprintf(error_buf, sizeof error_buf, fmt, ap);
+  vsnprintf(awsm_error_buf, sizeof awsm_error_buf, fmt, ap);
   va_end(ap);
-  return error_buf;
+  return awsm_error_buf;
 }
 
-awsm_result awsm_instantiate_status(void) { return last_status; }
+awsm_result awsm_instantiate_status(void) { return awsm_last_instantiate_status; }
 
 /* ------------------------------------------------------------- registry */
 
 static void registry_link(instance_state **list, instance_state *s) {
-  pthread_mutex_lock(&registry_lock);
+  pthread_mutex_lock(&awsm_instances.lock);
   s->prev = NULL;
   s->next = *list;
   if (*list)
     (*list)->prev = s;
   *list = s;
-  pthread_mutex_unlock(&registry_lock);
+  pthread_mutex_unlock(&awsm_instances.lock);
 }
 
 static void registry_unlink(instance_state **list, instance_state *s) {
-  pthread_mutex_lock(&registry_lock);
+  pthread_mutex_lock(&awsm_instances.lock);
   if (s->prev)
     s->prev->next = s->next;
   else if (*list == s)
@@ -64,7 +60,7 @@ static void registry_unlink(instance_state **list, instance_state *s) {
   if (s->next)
     s->next->prev = s->prev;
   s->prev = s->next = NULL;
-  pthread_mutex_unlock(&registry_lock);
+  pthread_mutex_unlock(&awsm_instances.lock);
 }
 
 static bool within(const void *p, const void *start, size_t count, size_t size) {
@@ -74,8 +70,8 @@ static bool within(const void *p, const void *start, size_t count, size_t size) 
 
 bool awsm_find_global_type(const awsm_global *cell, awsm_global_desc *out) {
   bool found = false;
-  pthread_mutex_lock(&registry_lock);
-  for (instance_state *s = live; s && !found; s = s->next) {
+  pthread_mutex_lock(&awsm_instances.lock);
+  for (instance_state *s = awsm_instances.live; s && !found; s = s->next) {
     const awsm_module *m = s->inst->module;
     uint32_t defined = m->num_globals - m->num_imported_globals;
     if (within(cell, s->cells, defined, sizeof *cell)) {
@@ -83,14 +79,14 @@ bool awsm_find_global_type(const awsm_global *cell, awsm_global_desc *out) {
       found = true;
     }
   }
-  pthread_mutex_unlock(&registry_lock);
+  pthread_mutex_unlock(&awsm_instances.lock);
   return found;
 }
 
 bool awsm_find_table_limits(const awsm_table *table, awsm_limits *out) {
   bool found = false;
-  pthread_mutex_lock(&registry_lock);
-  for (instance_state *s = live; s && !found; s = s->next) {
+  pthread_mutex_lock(&awsm_instances.lock);
+  for (instance_state *s = awsm_instances.live; s && !found; s = s->next) {
     const awsm_module *m = s->inst->module;
     uint32_t defined = m->num_tables - m->num_imported_tables;
     if (within(table, s->own_tables, defined, sizeof *table)) {
@@ -98,20 +94,20 @@ bool awsm_find_table_limits(const awsm_table *table, awsm_limits *out) {
       found = true;
     }
   }
-  pthread_mutex_unlock(&registry_lock);
+  pthread_mutex_unlock(&awsm_instances.lock);
   return found;
 }
 
 bool awsm_find_memory_limits(const awsm_memory *mem, awsm_limits *out) {
   bool found = false;
-  pthread_mutex_lock(&registry_lock);
-  for (instance_state *s = live; s && !found; s = s->next) {
+  pthread_mutex_lock(&awsm_instances.lock);
+  for (instance_state *s = awsm_instances.live; s && !found; s = s->next) {
     if (mem == &s->inst->own_memory && !s->inst->module->memory_imported) {
       *out = s->inst->module->memory_limits;
       found = true;
     }
   }
-  pthread_mutex_unlock(&registry_lock);
+  pthread_mutex_unlock(&awsm_instances.lock);
   return found;
 }
 
@@ -428,7 +424,7 @@ static const char *check_descriptor(const awsm_module *m) {
 
 awsm_instance *awsm_instantiate(const awsm_module *module, const awsm_extern *imports,
                                 size_t num_imports, const char **error) {
-  last_status = (awsm_result){AWSM_TRAP_NONE, 0};
+  awsm_last_instantiate_status = (awsm_result){AWSM_TRAP_NONE, 0};
   const char *err = check_descriptor(module);
   awsm_instance *inst = NULL;
   if (!err) {
@@ -446,15 +442,16 @@ awsm_instance *awsm_instantiate(const awsm_module *module, const awsm_extern *im
       if (!err)
         err = resolve_imports(inst, s, imports, num_imports);
       if (!err) {
-        registry_link(&live, s);
+        registry_link(&awsm_instances.live, s);
         awsm_trap_code code = awsm_guarded_call(inst, run_initialisers, inst);
         if (code != AWSM_TRAP_NONE) {
-          last_status.code = code;
-          last_status.exit_status = code == AWSM_TRAP_EXIT ? awsm_exit_status() : 0;
+          awsm_last_instantiate_status.code = code;
+          awsm_last_instantiate_status.exit_status =
+              code == AWSM_TRAP_EXIT ? awsm_exit_status() : 0;
           err = awsm_trap_message(code);
           if (may_be_referenced(module)) {
-            registry_unlink(&live, s);
-            registry_link(&zombies, s);
+            registry_unlink(&awsm_instances.live, s);
+            registry_link(&awsm_instances.zombies, s);
             inst = NULL;
           }
         }
@@ -475,7 +472,7 @@ void awsm_instance_free(awsm_instance *inst) {
     return;
   instance_state *s = inst->private_state;
   const awsm_module *m = inst->module;
-  registry_unlink(&live, s);
+  registry_unlink(&awsm_instances.live, s);
   if (inst->own_memory.base)
     awsm_memory_ops(&inst->own_memory)->free(&inst->own_memory);
   for (uint32_t i = 0; s->own_tables && i < m->num_tables - m->num_imported_tables; i++)

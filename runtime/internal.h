@@ -7,6 +7,7 @@
 
 #include "awsm.h"
 
+#include <pthread.h>
 #include <stdbool.h>
 
 #define AWSM_PAGE_SIZE 65536ull
@@ -17,6 +18,55 @@
 #define AWSM_TABLE_LIMIT 10000000u
 /* Address space a guard-pages memory reserves: index + offset < 2^33. */
 #define AWSM_GUARD_RESERVATION ((8ull << 30) + 65536ull)
+
+/* ------------------------------------------------- process-wide state */
+/*
+ * Every piece of state the runtime keeps for the whole process (or for a
+ * thread) is a non-static, awsm_-prefixed definition, never a `static`
+ * variable. awsm gives runtime definitions weak_odr linkage in .o and .so
+ * outputs, so when several compiled modules live in one process (linked
+ * into one host, or dlopen'ed with RTLD_GLOBAL) the linkers merge each of
+ * these into one copy: a trap raised by module B's code reaches the guest
+ * call entered through module A's copy of awsm_invoke, and type ids,
+ * instance and reservation registries are the same for every module.
+ */
+
+/* Per-thread guest-call state (trap.c). */
+typedef struct awsm_thread_state {
+  void *target;          /* sigjmp_buf of the innermost guest call, or NULL */
+  uintptr_t stack_limit; /* lowest stack address + margin */
+  int32_t exit_status;   /* of the last proc_exit */
+  bool ready;            /* stack_limit computed, altstack installed */
+} awsm_thread_state;
+extern _Thread_local awsm_thread_state awsm_tls;
+/* Per-thread alternate signal stacks, released at thread exit (trap.c). */
+extern pthread_once_t awsm_altstack_once;
+extern pthread_key_t awsm_altstack_key;
+
+/* Interned function signatures (types.c). */
+typedef struct awsm_type_registry {
+  pthread_mutex_t lock;
+  char **sigs;       /* sigs[id - 1] */
+  uint32_t num_sigs; /* ids handed out */
+  uint32_t sigs_cap;
+  uint32_t *slots;    /* open-addressing hash: id, or 0 when empty */
+  uint32_t slots_cap; /* power of two, > 2 * num_sigs */
+} awsm_type_registry;
+extern awsm_type_registry awsm_types;
+
+/* Live instances, for import type checks (instance.c). */
+struct awsm_instance_state;
+typedef struct awsm_instance_registry {
+  pthread_mutex_t lock;
+  struct awsm_instance_state *live;
+  /* Instances whose initialisation trapped but may be referenced from an
+   * imported table or global; kept until process exit (doc/abi.md). */
+  struct awsm_instance_state *zombies;
+} awsm_instance_registry;
+extern awsm_instance_registry awsm_instances;
+/* Why the thread's last awsm_instantiate failed, and its error text. */
+extern _Thread_local awsm_result awsm_last_instantiate_status;
+extern _Thread_local char awsm_error_buf[512];
 
 /* ------------------------------------------------- guest calls (trap.c) */
 

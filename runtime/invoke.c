@@ -7,25 +7,40 @@
 
 #include <string.h>
 
-int32_t awsm_export_index(const awsm_instance *inst, const char *name) {
+int32_t awsm_export_index_len(const awsm_instance *inst, const char *name, size_t len) {
   const awsm_module *m = inst->module;
   for (uint32_t i = 0; i < m->num_exports; i++) {
-    if (strcmp(m->exports[i].name, name) == 0)
+    const awsm_export_desc *e = &m->exports[i];
+    size_t have = e->name_len ? e->name_len : strlen(e->name);
+    if (have == len && memcmp(e->name, name, len) == 0)
       return (int32_t)i;
   }
   return -1;
 }
 
-static const awsm_export_desc *find_export(awsm_instance *inst, const char *name, uint32_t kind) {
-  int32_t i = awsm_export_index(inst, name);
+int32_t awsm_export_index(const awsm_instance *inst, const char *name) {
+  return awsm_export_index_len(inst, name, strlen(name));
+}
+
+static const awsm_export_desc *find_export_len(awsm_instance *inst, const char *name, size_t len,
+                                               uint32_t kind) {
+  int32_t i = awsm_export_index_len(inst, name, len);
   if (i < 0 || inst->module->exports[i].kind != kind)
     return NULL;
   return &inst->module->exports[i];
 }
 
-const awsm_funcref *awsm_export_func(awsm_instance *inst, const char *name) {
-  const awsm_export_desc *e = find_export(inst, name, AWSM_EXTERN_FUNC);
+static const awsm_export_desc *find_export(awsm_instance *inst, const char *name, uint32_t kind) {
+  return find_export_len(inst, name, strlen(name), kind);
+}
+
+const awsm_funcref *awsm_export_func_len(awsm_instance *inst, const char *name, size_t len) {
+  const awsm_export_desc *e = find_export_len(inst, name, len, AWSM_EXTERN_FUNC);
   return e ? &inst->funcs[e->index] : NULL;
+}
+
+const awsm_funcref *awsm_export_func(awsm_instance *inst, const char *name) {
+  return awsm_export_func_len(inst, name, strlen(name));
 }
 
 awsm_memory *awsm_export_memory(awsm_instance *inst, const char *name) {

@@ -4,6 +4,7 @@
  */
 #include "internal.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 const awsm_strategy_ops *awsm_strategy_ops_for(uint32_t strategy) {
@@ -34,6 +35,35 @@ int32_t awsm_memory_grow(awsm_memory *mem, uint32_t delta) {
   if (awsm_memory_ops(mem)->grow(mem, new_size) != 0)
     return -1;
   return (int32_t)old_pages;
+}
+
+awsm_memory *awsm_memory_new(uint32_t strategy, awsm_limits limits, const char **error) {
+  const char *err = NULL;
+  const awsm_strategy_ops *ops = awsm_strategy_ops_for(strategy);
+  awsm_memory *mem = NULL;
+  uint64_t max_pages = limits.has_max && limits.max < AWSM_MAX_PAGES ? limits.max : AWSM_MAX_PAGES;
+  if (!ops)
+    err = "unsupported bounds-check strategy";
+  else if (limits.min > AWSM_MAX_PAGES || (limits.has_max && limits.max < limits.min))
+    err = "memory size too large";
+  else if (!(mem = calloc(1, sizeof *mem)))
+    err = "out of memory";
+  else if (ops->alloc(mem, limits.min * AWSM_PAGE_SIZE, max_pages * AWSM_PAGE_SIZE) != 0)
+    err = "cannot allocate linear memory";
+  if (err) {
+    free(mem);
+    mem = NULL;
+  }
+  if (error)
+    *error = err;
+  return mem;
+}
+
+void awsm_memory_free(awsm_memory *mem) {
+  if (!mem)
+    return;
+  awsm_memory_ops(mem)->free(mem);
+  free(mem);
 }
 
 int32_t awsm_rt_memory_grow(awsm_instance *ctx, uint32_t delta) {

@@ -25,6 +25,36 @@ int32_t awsm_table_grow(awsm_table *table, uint32_t delta, void *init) {
   return (int32_t)old_size;
 }
 
+awsm_table *awsm_table_new(uint32_t elem_type, awsm_limits limits, const char **error) {
+  const char *err = NULL;
+  awsm_table *t = NULL;
+  if (elem_type != AWSM_TYPE_FUNCREF && elem_type != AWSM_TYPE_EXTERNREF)
+    err = "unknown table element type";
+  else if (limits.min > AWSM_TABLE_LIMIT || (limits.has_max && limits.max < limits.min))
+    err = "table size too large";
+  else if (!(t = calloc(1, sizeof *t)) ||
+           (limits.min && !(t->elems = calloc(limits.min, sizeof *t->elems))))
+    err = "out of memory";
+  if (err) {
+    free(t);
+    t = NULL;
+  } else {
+    t->size = limits.min;
+    t->max_size = limits.has_max ? limits.max : AWSM_TABLE_UNBOUNDED;
+    t->elem_type = elem_type;
+  }
+  if (error)
+    *error = err;
+  return t;
+}
+
+void awsm_table_free(awsm_table *table) {
+  if (!table)
+    return;
+  free(table->elems);
+  free(table);
+}
+
 int32_t awsm_rt_table_grow(awsm_instance *ctx, uint32_t table, void *init, uint32_t delta) {
   return awsm_table_grow(ctx->tables[table], delta, init);
 }

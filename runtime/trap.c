@@ -44,36 +44,30 @@ const char *awsm_trap_message(awsm_trap_code code) {
   return trap_messages[code];
 }
 
-typedef struct thread_state {
-  sigjmp_buf *target;    /* innermost guest call, or NULL */
-  uintptr_t stack_limit; /* lowest stack address + margin */
-  int32_t exit_status;   /* of the last proc_exit */
-  bool ready;            /* stack_limit computed, altstack installed */
-} thread_state;
+/* Shared by every compiled module in the process (see internal.h). */
+_Thread_local awsm_thread_state awsm_tls;
 
-static _Thread_local thread_state tls;
-
-bool awsm_in_guest_call(void) { return tls.target != NULL; }
-void awsm_set_exit_status(int32_t status) { tls.exit_status = status; }
-int32_t awsm_exit_status(void) { return tls.exit_status; }
+bool awsm_in_guest_call(void) { return awsm_tls.target != NULL; }
+void awsm_set_exit_status(int32_t status) { awsm_tls.exit_status = status; }
+int32_t awsm_exit_status(void) { return awsm_tls.exit_status; }
 
 __attribute__((cold, noinline)) void awsm_trap(awsm_instance *ctx, int32_t code) {
   (void)ctx;
   if (code <= AWSM_TRAP_NONE || code >= AWSM_TRAP_COUNT)
     code = AWSM_TRAP_HOST;
-  if (!tls.target) {
+  if (!awsm_tls.target) {
     if (code == AWSM_TRAP_EXIT) /* proc_exit from an export called directly from C */
-      exit(tls.exit_status);
+      exit(awsm_tls.exit_status);
     fprintf(stderr, "awsm: trap outside guest call: %s\n", trap_messages[code]);
     abort();
   }
-  siglongjmp(*tls.target, code);
+  siglongjmp(*(sigjmp_buf *)awsm_tls.target, code);
 }
 
 /* ------------------------------------------------ per-thread preparation */
 
-static pthread_once_t altstack_once = PTHREAD_ONCE_INIT;
-static pthread_key_t altstack_key;
+pthread_once_t awsm_altstack_once = PTHREAD_ONCE_INIT;
+pthread_key_t awsm_altstack_key;
 
 static void altstack_release(void *stack) {
   stack_t off = {.ss_flags = SS_DISABLE};
@@ -81,7 +75,7 @@ static void altstack_release(void *stack) {
   munmap(stack, ALTSTACK_SIZE);
 }
 
-static void altstack_make_key(void) { pthread_key_create(&altstack_key, altstack_release); }
+static void altstack_make_key(void) { pthread_key_create(&awsm_altstack_key, altstack_release); }
 
 /* The guard-pages signal handler runs on an alternate stack, so a fault
  * near the stack's end can still be reported. Keep one the thread has. */
@@ -98,8 +92,8 @@ static void install_altstack(void) {
     munmap(stack, ALTSTACK_SIZE);
     return;
   }
-  pthread_once(&altstack_once, altstack_make_key);
-  pthread_setspecific(altstack_key, stack); /* freed at thread exit */
+  pthread_once(&awsm_altstack_once, altstack_make_key);
+  pthread_setspecific(awsm_altstack_key, stack); /* freed at thread exit */
 }
 
 static uintptr_t compute_stack_limit(void) {
@@ -117,26 +111,26 @@ static uintptr_t compute_stack_limit(void) {
 }
 
 static void prepare_thread(void) {
-  tls.stack_limit = compute_stack_limit();
+  awsm_tls.stack_limit = compute_stack_limit();
   install_altstack();
-  tls.ready = true;
+  awsm_tls.ready = true;
 }
 
 /* ------------------------------------------------------ guest-call entry */
 
 awsm_trap_code awsm_guarded_call(awsm_instance *ctx, awsm_guest_body body, void *arg) {
-  if (__builtin_expect(!tls.ready, 0))
+  if (__builtin_expect(!awsm_tls.ready, 0))
     prepare_thread();
   if (ctx)
-    ctx->stack_limit = tls.stack_limit;
+    ctx->stack_limit = awsm_tls.stack_limit;
   sigjmp_buf here;
-  sigjmp_buf *prev = tls.target;
+  void *prev = awsm_tls.target;
   /* The handler uses SA_NODEFER, so no signal mask needs restoring. */
   int code = sigsetjmp(here, 0);
   if (code == 0) {
-    tls.target = &here;
+    awsm_tls.target = &here;
     body(arg);
   }
-  tls.target = prev;
+  awsm_tls.target = prev;
   return (awsm_trap_code)code;
 }

@@ -22,7 +22,7 @@ extern "C" {
 #endif
 
 /* Bumped whenever the descriptor or instance layout changes. */
-#define AWSM_ABI_VERSION 1
+#define AWSM_ABI_VERSION 2
 
 /* ---------------------------------------------------------------- traps */
 
@@ -183,9 +183,10 @@ typedef struct awsm_import_desc {
 } awsm_import_desc;
 
 typedef struct awsm_export_desc {
-  const char *name;
+  const char *name; /* NUL-terminated; may also contain NUL bytes */
   uint32_t kind;
   uint32_t index;
+  uint32_t name_len; /* bytes in name; 0 means strlen(name) */
 } awsm_export_desc;
 
 typedef struct awsm_global_desc {
@@ -289,6 +290,8 @@ void awsm_instance_free(awsm_instance *inst);
 
 /* Export lookup: index into module->exports, or -1. */
 int32_t awsm_export_index(const awsm_instance *inst, const char *name);
+/* The same for a name of `len` bytes, which may contain NUL bytes. */
+int32_t awsm_export_index_len(const awsm_instance *inst, const char *name, size_t len);
 
 /* Call exported function `name` with args; results written to `results`. */
 awsm_result awsm_invoke(awsm_instance *inst, const char *name, const awsm_val *args,
@@ -298,6 +301,9 @@ awsm_result awsm_call_funcref(const awsm_funcref *f, const awsm_val *args, awsm_
 
 /* Pointers to exported entities, or NULL. */
 const awsm_funcref *awsm_export_func(awsm_instance *inst, const char *name);
+/* An exported function by a name of `len` bytes (NUL bytes allowed);
+ * call it with awsm_call_funcref. */
+const awsm_funcref *awsm_export_func_len(awsm_instance *inst, const char *name, size_t len);
 awsm_memory *awsm_export_memory(awsm_instance *inst, const char *name);
 awsm_table *awsm_export_table(awsm_instance *inst, const char *name);
 awsm_global *awsm_export_global(awsm_instance *inst, const char *name);
@@ -306,6 +312,18 @@ awsm_global *awsm_export_global(awsm_instance *inst, const char *name);
 int32_t awsm_memory_grow(awsm_memory *mem, uint32_t delta);
 /* Grow a table by `delta` elements filled with `init`: old size, or -1. */
 int32_t awsm_table_grow(awsm_table *table, uint32_t delta, void *init);
+
+/*
+ * Host-made memories and tables, importable like an instance's exports
+ * (awsm_extern.u.memory / u.table). A memory must use the bounds-check
+ * strategy (AWSM_STRATEGY_*) its importers were compiled for. Both return
+ * NULL and a static message in *error on failure; free them only after
+ * every instance importing them.
+ */
+awsm_memory *awsm_memory_new(uint32_t strategy, awsm_limits limits, const char **error);
+void awsm_memory_free(awsm_memory *mem);
+awsm_table *awsm_table_new(uint32_t elem_type, awsm_limits limits, const char **error);
+void awsm_table_free(awsm_table *table);
 
 /* Signature string of a canonical type id. */
 const char *awsm_type_sig(uint32_t type_id);

@@ -51,7 +51,11 @@ static void env_f(awsm_instance *ctx) { (void)ctx; }
 
 static const uint32_t func_types[] = {T_V_V, T_V_V};
 static void *const func_ptrs[] = {VARIANT == 4 ? NULL : (void *)env_f, (void *)start};
-static const awsm_export_desc exports[] = {{VARIANT == 3 ? "main" : "_start", AWSM_EXTERN_FUNC, 1}};
+#if VARIANT == 3
+static const awsm_export_desc exports[] = {EXPORT("main", AWSM_EXTERN_FUNC, 1)};
+#else
+static const awsm_export_desc exports[] = {EXPORT("_start", AWSM_EXTERN_FUNC, 1)};
+#endif
 static const awsm_import_desc imports[] = {{"env", "f", AWSM_EXTERN_FUNC, 0, T_V_V, 0, {0, 0, 0}}};
 
 const awsm_module awsm_entry_module = {

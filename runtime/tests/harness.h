@@ -55,6 +55,9 @@ static inline void run_test(const char *name, void (*fn)(void)) {
 }
 
 #define RUN(fn) run_test(#fn, fn)
+
+/* An awsm_export_desc for a string-literal name. */
+#define EXPORT(name, kind, index) {name, kind, index, sizeof(name) - 1}
 #define TESTS_DONE() (tests_failed ? 1 : 0)
 
 /* ------------------------------------------------ trampolines per signature */

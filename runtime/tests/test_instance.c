@@ -37,9 +37,10 @@ static const uint32_t a_func_types[] = {T_II_I, T_V_I, T_V_V, T_II_I, T_II_I};
 static void *const a_func_ptrs[] = {(void *)a_add, (void *)a_get_g, (void *)a_boom, (void *)a_div,
                                     (void *)a_store};
 static const awsm_export_desc a_exports[] = {
-    {"add", AWSM_EXTERN_FUNC, 0}, {"get_g", AWSM_EXTERN_FUNC, 1}, {"boom", AWSM_EXTERN_FUNC, 2},
-    {"div", AWSM_EXTERN_FUNC, 3}, {"store", AWSM_EXTERN_FUNC, 4}, {"mem", AWSM_EXTERN_MEMORY, 0},
-    {"g", AWSM_EXTERN_GLOBAL, 0},
+    EXPORT("add", AWSM_EXTERN_FUNC, 0),   EXPORT("get_g", AWSM_EXTERN_FUNC, 1),
+    EXPORT("boom", AWSM_EXTERN_FUNC, 2),  EXPORT("div", AWSM_EXTERN_FUNC, 3),
+    EXPORT("store", AWSM_EXTERN_FUNC, 4), EXPORT("mem", AWSM_EXTERN_MEMORY, 0),
+    EXPORT("g", AWSM_EXTERN_GLOBAL, 0),
 };
 static const awsm_global_desc a_globals[] = {{AWSM_TYPE_I32, 1}};
 
@@ -94,9 +95,9 @@ static void *const b_func_ptrs[] = {NULL,
                                     (void *)b_read_g,
                                     (void *)b_nest};
 static const awsm_export_desc b_exports[] = {
-    {"call_host", AWSM_EXTERN_FUNC, 3}, {"call_a_add", AWSM_EXTERN_FUNC, 4},
-    {"read_mem", AWSM_EXTERN_FUNC, 5},  {"read_g", AWSM_EXTERN_FUNC, 6},
-    {"nest", AWSM_EXTERN_FUNC, 7},      {"host_add", AWSM_EXTERN_FUNC, 0},
+    EXPORT("call_host", AWSM_EXTERN_FUNC, 3), EXPORT("call_a_add", AWSM_EXTERN_FUNC, 4),
+    EXPORT("read_mem", AWSM_EXTERN_FUNC, 5),  EXPORT("read_g", AWSM_EXTERN_FUNC, 6),
+    EXPORT("nest", AWSM_EXTERN_FUNC, 7),      EXPORT("host_add", AWSM_EXTERN_FUNC, 0),
 };
 static const awsm_global_desc b_globals[] = {{AWSM_TYPE_I32, 1}};
 
@@ -453,7 +454,75 @@ static void test_trap_outside_guest_call(void) {
   awsm_instance_free(a);
 }
 
+/* Export names may contain NUL bytes: looked up by length. */
+static const awsm_export_desc nul_exports[] = {
+    EXPORT("a", AWSM_EXTERN_FUNC, 0),
+    EXPORT("a\0b", AWSM_EXTERN_FUNC, 1),
+};
+static const uint32_t nul_func_types[] = {T_II_I, T_V_I};
+static void *const nul_func_ptrs[] = {(void *)a_add, (void *)a_get_g};
+
+static void test_export_names_with_nul(void) {
+  awsm_module m = module_a;
+  m.num_funcs = 2;
+  m.func_types = nul_func_types;
+  m.func_ptrs = nul_func_ptrs;
+  m.num_exports = 2;
+  m.exports = nul_exports;
+  awsm_instance *inst = must_instantiate(&m, NULL, 0);
+  CHECK_EQ(awsm_export_index(inst, "a"), 0);
+  CHECK_EQ(awsm_export_index_len(inst, "a\0b", 3), 1);
+  CHECK_EQ(awsm_export_index_len(inst, "a\0c", 3), -1);
+  const awsm_funcref *f = awsm_export_func_len(inst, "a\0b", 3);
+  awsm_val res[1];
+  CHECK(f != NULL && awsm_call_funcref(f, NULL, res).code == AWSM_TRAP_NONE && res[0].i32 == 42);
+  CHECK(awsm_export_func_len(inst, "a", 1) == &inst->funcs[0]);
+  awsm_instance_free(inst);
+}
+
+/* Memories and tables made by the host, imported like exports. */
+static void test_host_made_memory_and_table(void) {
+  const char *err = NULL;
+  for (uint32_t strategy = AWSM_STRATEGY_GUARD_PAGES; strategy <= AWSM_STRATEGY_EXPLICIT;
+       strategy++) {
+    awsm_memory *mem = awsm_memory_new(strategy, (awsm_limits){1, 3, 1}, &err);
+    CHECK(mem != NULL && err == NULL);
+    if (!mem)
+      continue;
+    CHECK_EQ(mem->size, 65536);
+    CHECK_EQ(awsm_memory_grow(mem, 2), 1);
+    CHECK_EQ(awsm_memory_grow(mem, 1), -1);
+    mem->base[3 * 65536 - 1] = 7;
+    awsm_memory_free(mem);
+  }
+  CHECK(awsm_memory_new(AWSM_STRATEGY_GUARD_PAGES, (awsm_limits){2, 1, 1}, &err) == NULL);
+  CHECK_STR(err, "memory size too large");
+  CHECK(awsm_memory_new(AWSM_STRATEGY_SEGMENT, (awsm_limits){1, 0, 0}, &err) == NULL);
+
+  awsm_table *t = awsm_table_new(AWSM_TYPE_FUNCREF, (awsm_limits){2, 4, 1}, &err);
+  CHECK(t != NULL && t->size == 2 && t->max_size == 4 && t->elems[1] == NULL);
+  CHECK_EQ(awsm_table_grow(t, 2, NULL), 2);
+  CHECK_EQ(awsm_table_grow(t, 1, NULL), -1);
+  awsm_table_free(t);
+  CHECK(awsm_table_new(AWSM_TYPE_I32, (awsm_limits){0, 0, 0}, &err) == NULL);
+
+  /* Module B imports A's memory: give it a host-made one instead. */
+  awsm_memory *mem = awsm_memory_new(module_b.memory_strategy, (awsm_limits){1, 2, 1}, &err);
+  awsm_extern ext = {.module = "a", .name = "mem", .kind = AWSM_EXTERN_MEMORY, .u.memory = mem};
+  awsm_instance *a = must_instantiate(&module_a, NULL, 0);
+  awsm_extern imports[5];
+  make_b_imports(a, imports);
+  imports[3] = ext;
+  awsm_instance *b = awsm_instantiate(&module_b, imports, 5, &err);
+  CHECK(b != NULL && b->memory == mem);
+  awsm_instance_free(b);
+  awsm_instance_free(a);
+  awsm_memory_free(mem);
+}
+
 int main(void) {
+  RUN(test_export_names_with_nul);
+  RUN(test_host_made_memory_and_table);
   RUN(test_basic_invoke);
   RUN(test_traps);
   RUN(test_type_ids);

@@ -31,8 +31,8 @@ static const awsm_import_desc imports[] = {
 static const uint32_t func_types[] = {T_I_I, T_I_I, T_V_V};
 static void *const func_ptrs[] = {NULL, (void *)l_run, (void *)l_trap};
 static const awsm_export_desc exports[] = {
-    {"run", AWSM_EXTERN_FUNC, 1},
-    {"trap", AWSM_EXTERN_FUNC, 2},
+    EXPORT("run", AWSM_EXTERN_FUNC, 1),
+    EXPORT("trap", AWSM_EXTERN_FUNC, 2),
 };
 static const awsm_global_desc globals[] = {{AWSM_TYPE_I32, 0}, {AWSM_TYPE_I64, 1}};
 static const awsm_table_desc tables[] = {{AWSM_TYPE_FUNCREF, {4, 0, 0}}};

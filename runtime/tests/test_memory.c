@@ -59,10 +59,10 @@ static void *const func_ptrs[] = {(void *)f_load32,    (void *)f_load8,  (void *
                                   (void *)f_grow,      (void *)f_store8, (void *)f_op,
                                   (void *)f_null_deref};
 static const awsm_export_desc exports[] = {
-    {"load32", AWSM_EXTERN_FUNC, 0},     {"load8", AWSM_EXTERN_FUNC, 1},
-    {"load_far", AWSM_EXTERN_FUNC, 2},   {"grow", AWSM_EXTERN_FUNC, 3},
-    {"store8", AWSM_EXTERN_FUNC, 4},     {"op", AWSM_EXTERN_FUNC, 5},
-    {"null_deref", AWSM_EXTERN_FUNC, 6}, {"mem", AWSM_EXTERN_MEMORY, 0},
+    EXPORT("load32", AWSM_EXTERN_FUNC, 0),     EXPORT("load8", AWSM_EXTERN_FUNC, 1),
+    EXPORT("load_far", AWSM_EXTERN_FUNC, 2),   EXPORT("grow", AWSM_EXTERN_FUNC, 3),
+    EXPORT("store8", AWSM_EXTERN_FUNC, 4),     EXPORT("op", AWSM_EXTERN_FUNC, 5),
+    EXPORT("null_deref", AWSM_EXTERN_FUNC, 6), EXPORT("mem", AWSM_EXTERN_MEMORY, 0),
 };
 
 static awsm_module make_module(uint32_t strategy, awsm_limits limits) {

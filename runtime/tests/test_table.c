@@ -61,9 +61,9 @@ static void t_init(awsm_instance *ctx) {
 static const uint32_t func_types[] = {T_V_I, T_V_I, T_IIII_I, T_II_I};
 static void *const func_ptrs[] = {(void *)f0, (void *)f1, (void *)f_op, (void *)f_op};
 static const awsm_export_desc exports[] = {
-    {"op", AWSM_EXTERN_FUNC, 2},
-    {"tab", AWSM_EXTERN_TABLE, 0},
-    {"ext", AWSM_EXTERN_TABLE, 1},
+    EXPORT("op", AWSM_EXTERN_FUNC, 2),
+    EXPORT("tab", AWSM_EXTERN_TABLE, 0),
+    EXPORT("ext", AWSM_EXTERN_TABLE, 1),
 };
 static const awsm_global_desc globals[] = {{AWSM_TYPE_FUNCREF, 0}};
 static const awsm_table_desc tables[] = {

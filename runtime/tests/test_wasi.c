@@ -31,7 +31,7 @@ static void w_start(awsm_instance *ctx) {
 
 static const uint32_t func_types[] = {T_V_V};
 static void *const func_ptrs[] = {(void *)w_start};
-static const awsm_export_desc exports[] = {{"_start", AWSM_EXTERN_FUNC, 0}};
+static const awsm_export_desc exports[] = {EXPORT("_start", AWSM_EXTERN_FUNC, 0)};
 
 static const awsm_module module = {
     .abi_version = AWSM_ABI_VERSION,

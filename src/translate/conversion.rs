@@ -7,6 +7,7 @@ use crate::abi::traps::TrapCode;
 use crate::error::Result;
 use inkwell::FloatPredicate;
 use inkwell::types::{BasicTypeEnum, FloatType, IntType};
+use inkwell::values::InstructionOpcode;
 
 impl<'m, 'ctx, 'a> FuncTranslator<'m, 'ctx, 'a> {
     pub fn op_wrap(&mut self) -> Result<()> {
@@ -81,9 +82,13 @@ impl<'m, 'ctx, 'a> FuncTranslator<'m, 'ctx, 'a> {
         Ok(())
     }
 
+    /// demote. LLVM folds demote(promote(x)) to x, which would let a
+    /// signaling NaN through unquieted; that pattern is quieted explicitly.
     pub fn op_demote(&mut self) -> Result<()> {
         let x = self.pop_float()?;
+        let promoted = x.as_instruction().is_some_and(|i| i.get_opcode() == InstructionOpcode::FPExt);
         let v = self.b.build_float_trunc(x, self.m.cx.f32_type(), "")?;
+        let v = if promoted { self.quiet_nan(v)? } else { v };
         self.push(v);
         Ok(())
     }

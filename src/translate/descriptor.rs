@@ -13,7 +13,7 @@ use inkwell::values::{BasicValueEnum, PointerValue, StructValue};
 use wasmparser::{ExternalKind, TypeRef};
 
 /// ABI version, mirrors AWSM_ABI_VERSION.
-const ABI_VERSION: u64 = 1;
+const ABI_VERSION: u64 = 2;
 
 impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
     fn cstr(&self, s: &str) -> PointerValue<'ctx> {
@@ -123,7 +123,7 @@ impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
             .collect();
         let imports_p = self.const_array("wasm_imports", import_t, &imports);
 
-        let export_t = self.st(&[p, i32t, i32t]);
+        let export_t = self.st(&[p, i32t, i32t, i32t]);
         let exports: Vec<_> = info
             .exports
             .iter()
@@ -134,7 +134,13 @@ impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
                     ExternalKind::Global => 3,
                     _ => 0,
                 };
-                self.cx.const_struct(&[self.cstr(name).into(), self.u32v(k), self.u32v(*index as u64)], false)
+                let fields = [
+                    self.cstr(name).into(),
+                    self.u32v(k),
+                    self.u32v(*index as u64),
+                    self.u32v(name.len() as u64),
+                ];
+                self.cx.const_struct(&fields, false)
             })
             .collect();
         let exports_p = self.const_array("wasm_exports", export_t, &exports);

@@ -44,9 +44,7 @@ impl<'m, 'ctx, 'a> FuncTranslator<'m, 'ctx, 'a> {
             Return => self.op_br(self.frames.len() as u32 - 1)?,
             Call { function_index } => self.op_call(function_index)?,
             CallIndirect { type_index, table_index } => self.op_call_indirect(type_index, table_index)?,
-            Drop => {
-                self.pop()?;
-            }
+            Drop => self.op_drop()?,
             Select | TypedSelect { .. } => self.op_select()?,
             // ---- variables ----
             LocalGet { local_index } => self.op_local_get(local_index)?,
@@ -144,8 +142,8 @@ impl<'m, 'ctx, 'a> FuncTranslator<'m, 'ctx, 'a> {
             F32Sub | F64Sub => self.float_binop(|b, x, y| b.build_float_sub(x, y, ""))?,
             F32Mul | F64Mul => self.float_binop(|b, x, y| b.build_float_mul(x, y, ""))?,
             F32Div | F64Div => self.float_binop(|b, x, y| b.build_float_div(x, y, ""))?,
-            F32Min | F64Min => self.float_binary_intrinsic("llvm.minimum")?,
-            F32Max | F64Max => self.float_binary_intrinsic("llvm.maximum")?,
+            F32Min | F64Min => self.op_min_max("llvm.minimum")?,
+            F32Max | F64Max => self.op_min_max("llvm.maximum")?,
             F32Copysign | F64Copysign => self.float_binary_intrinsic("llvm.copysign")?,
             // ---- conversions ----
             I32WrapI64 => self.op_wrap()?,

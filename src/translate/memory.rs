@@ -10,6 +10,7 @@ use crate::error::Result;
 use inkwell::types::BasicTypeEnum;
 use inkwell::values::BasicValue;
 use inkwell::values::{BasicValueEnum, IntValue, PointerValue};
+use inkwell::values::{InstructionOpcode, InstructionValue};
 use wasmparser::MemArg;
 
 impl<'m, 'ctx, 'a> FuncTranslator<'m, 'ctx, 'a> {
@@ -75,6 +76,27 @@ impl<'m, 'ctx, 'a> FuncTranslator<'m, 'ctx, 'a> {
         let inst = v.as_instruction_value().ok_or_else(|| self.err("load"))?;
         inst.set_alignment(1).map_err(|_| self.err("alignment"))?;
         self.tag(inst, self.m.tbaa.memory)
+    }
+
+    /// `drop`. A load whose value is dropped must still trap when out of
+    /// bounds, but LLVM deletes unused loads, and with guard pages the
+    /// fault is the only check: such a load becomes volatile.
+    pub fn op_drop(&mut self) -> Result<()> {
+        let v = self.pop()?;
+        let mut inst = v.as_instruction_value();
+        if let Some(i) =
+            inst.filter(|i| matches!(i.get_opcode(), InstructionOpcode::SExt | InstructionOpcode::ZExt))
+        {
+            inst = i.get_operand(0).and_then(|o| o.value()).and_then(|o| o.as_instruction_value());
+        }
+        let is_memory_load = |i: &InstructionValue| {
+            i.get_opcode() == InstructionOpcode::Load
+                && i.get_metadata(self.m.tbaa.kind) == Some(self.m.tbaa.memory)
+        };
+        if let Some(load) = inst.filter(is_memory_load) {
+            load.set_volatile(true).map_err(|_| self.err("volatile load"))?;
+        }
+        Ok(())
     }
 
     pub fn op_memory_size(&mut self) -> Result<()> {

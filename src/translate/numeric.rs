@@ -90,12 +90,41 @@ impl<'m, 'ctx, 'a> FuncTranslator<'m, 'ctx, 'a> {
         Ok(())
     }
 
+    /// add, sub, mul, div. LLVM folds `x - 0.0`, `x * 1.0`, `x / -1.0`,
+    /// `-0.0 - x` and the like to `x` or `-x`, which passes a signaling NaN
+    /// through where wasm requires an arithmetic (quiet) NaN; with such a
+    /// constant operand the result is quieted explicitly.
     pub fn float_binop(&mut self, f: FloatOp<'ctx>) -> Result<()> {
         let y = self.pop_float()?;
         let x = self.pop_float()?;
         let v = f(&self.b, x, y)?;
+        let v = if is_identity_constant(x) || is_identity_constant(y) { self.quiet_nan(v)? } else { v };
         self.push(v);
         Ok(())
+    }
+
+    /// min/max: llvm.minimum/maximum return a NaN operand as it is, so a
+    /// signaling NaN is quieted.
+    pub fn op_min_max(&mut self, name: &str) -> Result<()> {
+        let y = self.pop_float()?;
+        let x = self.pop_float()?;
+        let v = self.call_intrinsic(name, &[x.get_type().into()], &[x.into(), y.into()])?.into_float_value();
+        let v = self.quiet_nan(v)?;
+        self.push(v);
+        Ok(())
+    }
+
+    /// `v` with the quiet bit set if it is a NaN (integer ops, which LLVM
+    /// does not fold away like a float identity).
+    pub fn quiet_nan(&mut self, v: FloatValue<'ctx>) -> Result<FloatValue<'ctx>> {
+        let is_f32 = v.get_type() == self.m.cx.f32_type();
+        let (it, quiet_bit) =
+            if is_f32 { (self.m.cx.i32_type(), 1u64 << 22) } else { (self.m.cx.i64_type(), 1u64 << 51) };
+        let bits = self.b.build_bit_cast(v, it, "")?.into_int_value();
+        let quieted = self.b.build_or(bits, it.const_int(quiet_bit, false), "")?;
+        let quieted = self.b.build_bit_cast(quieted, v.get_type(), "")?.into_float_value();
+        let is_nan = self.b.build_float_compare(FloatPredicate::UNO, v, v, "")?;
+        Ok(self.b.build_select(is_nan, quieted, v, "")?.into_float_value())
     }
 
     /// clz/ctz (`zero_poison` argument false: defined at zero) and popcnt.
@@ -193,5 +222,14 @@ impl<'m, 'ctx, 'a> FuncTranslator<'m, 'ctx, 'a> {
         };
         self.push(v);
         Ok(())
+    }
+}
+
+/// Whether `v` is a constant ±0.0 or ±1.0: an operand that lets LLVM fold
+/// an arithmetic operation to (the negation of) its other operand.
+fn is_identity_constant(v: FloatValue) -> bool {
+    match v.get_constant() {
+        Some((c, _)) => c == 0.0 || c == 1.0 || c == -1.0,
+        None => false,
     }
 }
