@@ -10,6 +10,8 @@
 //! | `cortex_m7` | thumbv7em-none-eabihf, `--board mps2-an500` | qemu-system-arm -M mps2-an500 -semihosting |
 //! | `cortex_m4_soft` | thumbv7em-none-eabi (soft float), `--board mps2-an386` | qemu-system-arm |
 //!
+//! `cortex_m7` and `cortex_m4_soft` run `FLOAT_AND_ABI_EXAMPLES` only.
+//!
 //! Each example is built once with clang-19 -O2 for wasm32-wasi and compiled
 //! by awsm at -O2 for each target: the cross targets run only this one of
 //! the four combinations tests/examples.rs runs on x86-64, to keep the run
@@ -51,29 +53,62 @@ struct Platform {
     triple: &'static str,
     board: Option<&'static str>,
     runner: Runner,
+    /// Only these examples (None: all). The Cortex-M4 hard-float platform
+    /// runs every example; the M7 and soft-float ones, which differ from
+    /// it in the FPU and the float ABI, run the examples that exercise
+    /// those, to keep the whole run within CI's time.
+    only: Option<&'static [&'static str]>,
 }
 
-const I686: Platform =
-    Platform { name: "i686", triple: "i686-unknown-linux-gnu", board: None, runner: Runner::Native };
-const AARCH64: Platform =
-    Platform { name: "aarch64", triple: "aarch64-unknown-linux-gnu", board: None, runner: Runner::QemuUser };
+/// What the Cortex-M7 and soft-float Cortex-M4 platforms run.
+const FLOAT_AND_ABI_EXAMPLES: &[&str] = &[
+    "float_math",
+    "printf_float",
+    "nbody",
+    "int64_arith",
+    "varargs",
+    "struct_return",
+    "function_pointers",
+    "trap_div_zero",
+    "trap_invalid_conversion",
+    "trap_trunc_overflow",
+    "trap_oob_load_edge",
+];
+
+const I686: Platform = Platform {
+    name: "i686",
+    triple: "i686-unknown-linux-gnu",
+    board: None,
+    runner: Runner::Native,
+    only: None,
+};
+const AARCH64: Platform = Platform {
+    name: "aarch64",
+    triple: "aarch64-unknown-linux-gnu",
+    board: None,
+    runner: Runner::QemuUser,
+    only: None,
+};
 const CORTEX_M4: Platform = Platform {
     name: "cortex_m4",
     triple: "thumbv7em-none-eabihf",
     board: Some("mps2-an386"),
     runner: Runner::QemuSystem,
+    only: None,
 };
 const CORTEX_M7: Platform = Platform {
     name: "cortex_m7",
     triple: "thumbv7em-none-eabihf",
     board: Some("mps2-an500"),
     runner: Runner::QemuSystem,
+    only: Some(FLOAT_AND_ABI_EXAMPLES),
 };
 const CORTEX_M4_SOFT: Platform = Platform {
     name: "cortex_m4_soft",
     triple: "thumbv7em-none-eabi",
     board: Some("mps2-an386"),
     runner: Runner::QemuSystem,
+    only: Some(FLOAT_AND_ABI_EXAMPLES),
 };
 
 /// Examples Cortex-M firmware cannot run, and why: the freestanding WASI
@@ -303,10 +338,14 @@ fn report_skip(platform: &Platform, name: &str, reason: &str) {
 
 // ---------------------------------------------------------------- examples
 
+/// The outcome of building one example's wasm module.
+type WasmBuild = Arc<Result<PathBuf, String>>;
+/// One build slot per example, filled by the first platform that needs it.
+type WasmBuilds = Mutex<HashMap<String, Arc<OnceLock<WasmBuild>>>>;
+
 /// The wasm32-wasi build of each example (clang -O2), shared by platforms.
-fn wasm_for(name: &str, exp: &Expectation) -> Arc<Result<PathBuf, String>> {
-    static BUILDS: OnceLock<Mutex<HashMap<String, Arc<OnceLock<Arc<Result<PathBuf, String>>>>>>> =
-        OnceLock::new();
+fn wasm_for(name: &str, exp: &Expectation) -> WasmBuild {
+    static BUILDS: OnceLock<WasmBuilds> = OnceLock::new();
     let slot = {
         let mut builds = BUILDS.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner());
         builds.entry(name.to_string()).or_default().clone()
@@ -331,6 +370,9 @@ fn wasm_for(name: &str, exp: &Expectation) -> Arc<Result<PathBuf, String>> {
 
 fn run_example(platform: &Platform, name: &str) {
     let exp = expect::load(&repo_path("example_code"), name).unwrap_or_else(|e| panic!("{name}: {e}"));
+    if platform.only.is_some_and(|only| !only.contains(&name)) {
+        return report_skip(platform, name, "not in this platform's subset (cortex_m4 runs every example)");
+    }
     if let Err(reason) = platform.ready() {
         return report_skip(platform, name, &reason);
     }
@@ -350,11 +392,10 @@ fn run_example(platform: &Platform, name: &str) {
     match (outcome, known) {
         (Ok(()), None) => {}
         (Err(problem), Some((_, _, why))) => {
-            eprintln!(
-                "known failure {}::{name}: {why}\n  ({})",
-                platform.name,
-                problem.lines().next().unwrap_or("")
-            );
+            use std::io::Write as _;
+            let first = problem.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+            let _ =
+                writeln!(std::io::stderr(), "known failure {}::{name}: {why}\n  ({first})", platform.name);
         }
         (Ok(()), Some(_)) => {
             panic!("{}::{name} now passes: remove it from KNOWN_FAILURES in tests/targets.rs", platform.name)
@@ -496,6 +537,9 @@ fn skip_lists_name_real_examples() {
         assert!(LISTED.contains(name), "CORTEX_M_SKIPS names unknown example {name}");
     }
     let platforms = [I686.name, AARCH64.name, CORTEX_M4.name, CORTEX_M7.name, CORTEX_M4_SOFT.name];
+    for name in FLOAT_AND_ABI_EXAMPLES {
+        assert!(LISTED.contains(name), "FLOAT_AND_ABI_EXAMPLES names unknown example {name}");
+    }
     for (platform, name, _) in KNOWN_FAILURES {
         assert!(LISTED.contains(name), "KNOWN_FAILURES names unknown example {name}");
         assert!(platforms.contains(platform), "KNOWN_FAILURES names unknown platform {platform}");

@@ -2,10 +2,13 @@
  * mps2.c — board glue for the Arm MPS2 boards (QEMU's mps2-an386,
  * Cortex-M4, and mps2-an500, Cortex-M7): vector table and reset code,
  * the port.h functions over Arm semihosting and SysTick, a HardFault
- * handler that reports a trap, newlib's system calls, and `main`, which
- * runs the compiled module as a WASI command. Linked into firmware by
- * `awsm --board mps2-an386|mps2-an500`; the memory map is the board's
- * linker script beside this file.
+ * handler that reports a trap, newlib's system calls, a compact
+ * vsnprintf, and the code that runs the compiled module as a WASI
+ * command. Linked into firmware by `awsm --board mps2-an386|mps2-an500`;
+ * the memory map is the board's linker script beside this file. It is
+ * also the worked example of bring-your-own-board glue: compiled with
+ * -DAWSM_ENTRY_MODULE=<prefix>_module it turns an object built without
+ * --board into the same firmware (doc/targets.md).
  *
  * Run:  qemu-system-arm -M mps2-an386 -nographic -semihosting -kernel prog.elf
  * Exit status: as for Linux executables (doc/abi.md): 0, the guest's
