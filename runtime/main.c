@@ -64,6 +64,12 @@ static int usage(const char *fmt, const char *what) {
   return -1;
 }
 
+/* usage() for a problem that ends the run: the load-error status. */
+static int load_error(const char *fmt, const char *what) {
+  usage(fmt, what);
+  return EXIT_LOAD_ERROR;
+}
+
 /* "HOST::GUEST" or "HOST" (guest path = host path). */
 static int add_dir(awsm_sandbox *sb, const char *spec, uint32_t flags) {
   const char *sep = strstr(spec, "::");
@@ -174,7 +180,7 @@ static const char **guest_env(options *o) {
 static int invoke(awsm_instance *inst, const char *name, int argc, char **argv) {
   const awsm_funcref *f = awsm_export_func(inst, name);
   if (!f)
-    return usage("module has no exported function '%s'", name);
+    return load_error("module has no exported function '%s'", name);
   const char *sig = awsm_type_sig(f->type_id);
   const char *colon = strchr(sig, ':');
   int nparams = (int)(colon - sig);
@@ -184,7 +190,7 @@ static int invoke(awsm_instance *inst, const char *name, int argc, char **argv) 
   }
   awsm_val args[64] = {0}, results[64] = {0};
   if (nparams > 64 || strlen(colon + 1) > 64)
-    return usage("'%s' has too many parameters or results", name);
+    return load_error("'%s' has too many parameters or results", name);
   for (int i = 0; i < nparams; i++) {
     char *end = NULL;
     switch (sig[i]) {
@@ -201,10 +207,10 @@ static int invoke(awsm_instance *inst, const char *name, int argc, char **argv) 
       args[i].f64 = strtod(argv[i], &end);
       break;
     default:
-      return usage("cannot pass an argument of type '%c'", (char[]){sig[i], 0});
+      return load_error("cannot pass an argument of type '%c'", (char[]){sig[i], 0});
     }
     if (!end || *end)
-      return usage("bad argument '%s'", argv[i]);
+      return load_error("bad argument '%s'", argv[i]);
   }
   awsm_result r = awsm_call_funcref(f, args, results);
   if (r.code != AWSM_TRAP_NONE)

@@ -25,7 +25,7 @@ int main(int argc, char **argv) {
     printf("  %s = '%s'\n", label, argv[i]);
   }
   TRUE("strings are packed", ptrs[1] == buf + strlen(buf) + 1);
-  EXPECT("buffer size", (int)size, (int)(strlen(argv[0]) + 1 + 4 + 10 + 1 + 12 + 3 + 2));
+  EXPECT("buffer size past argv[0]", (int)(size - strlen(argv[0]) - 1), 4 + 10 + 1 + 12 + 3 + 2);
   if (!WASMTIME) {
     EXPECT("args_get bad pointer", __wasi_args_get((uint8_t **)0xfffffff0, (uint8_t *)buf),
            __WASI_ERRNO_FAULT);
