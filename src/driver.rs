@@ -297,7 +297,7 @@ fn load_bitcode<'ctx>(
             .find(|(t, _)| *t == triple)
             .map(|(_, why)| *why)
             .unwrap_or("it was not built");
-        Error::new(ErrorKind::Unsupported, format!("no {what} for target {triple}: {why}"))
+        Error::new(ErrorKind::Usage, format!("no {what} for target {triple}: {why}"))
     })?;
     let buf = MemoryBuffer::create_from_memory_range_copy(bytes, what);
     Module::parse_bitcode_from_buffer(&buf, cx)
