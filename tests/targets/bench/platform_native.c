@@ -49,8 +49,22 @@ static void fault(void) { stop(134); }
 void Reset_Handler(void);
 typedef void (*vector)(void);
 __attribute__((section(".isr_vector"), used)) static const vector vectors[16] = {
-    (vector)__stack_top__, Reset_Handler, fault, fault, fault, fault, fault, 0, 0, 0, 0,
-    fault,                 fault,         0,     fault, systick};
+    (vector)__stack_top__,
+    Reset_Handler,
+    fault,
+    fault,
+    fault,
+    fault,
+    fault,
+    0,
+    0,
+    0,
+    0,
+    fault,
+    fault,
+    0,
+    fault,
+    systick};
 
 __attribute__((noinline)) static void run(void) {
   uint64_t t0 = now();
