@@ -256,6 +256,9 @@ static bool import_memory(awsm_instance *inst, const awsm_import_desc *d, awsm_m
   if ((strategy == AWSM_STRATEGY_GUARD_PAGES || strategy == AWSM_STRATEGY_NONE) &&
       mem->reserved != AWSM_GUARD_RESERVATION)
     return false;
+  /* Masked code relies on the mask strategy's 4 GiB reservation. */
+  if (strategy == AWSM_STRATEGY_MASK && mem->reserved != AWSM_MASK_RESERVATION)
+    return false;
   inst->memory = mem;
   return true;
 }

@@ -18,6 +18,8 @@
 #define AWSM_TABLE_LIMIT 10000000u
 /* Address space a guard-pages memory reserves: index + offset < 2^33. */
 #define AWSM_GUARD_RESERVATION ((8ull << 30) + 65536ull)
+/* Address space a mask memory reserves: the largest arena plus slack. */
+#define AWSM_MASK_RESERVATION ((4ull << 30) + 65536ull)
 
 /* ------------------------------------------------- process-wide state */
 /*
@@ -96,6 +98,19 @@ typedef struct awsm_strategy_ops {
 
 extern const awsm_strategy_ops awsm_guard_pages_ops;
 extern const awsm_strategy_ops awsm_explicit_ops;
+extern const awsm_strategy_ops awsm_mask_ops;
+
+/* Address functions of the strategies awsm.h does not list. */
+uint8_t *awsm_mem_addr_mask(awsm_instance *ctx, uint8_t *base, uint64_t mem_size, uint64_t ea,
+                            uint32_t size);
+uint8_t *awsm_mem_addr_none(awsm_instance *ctx, uint8_t *base, uint64_t mem_size, uint64_t ea,
+                            uint32_t size);
+
+/* Reservations whose faults inside a guest call are traps (guard_pages.c);
+ * install the SIGSEGV/SIGBUS handler once per process before adding one. */
+void awsm_install_fault_handler(void);
+int awsm_reservation_add(uintptr_t base, uint64_t length);
+void awsm_reservation_remove(uintptr_t base);
 
 /* The allocator for a module compiled for `strategy`, or NULL. */
 const awsm_strategy_ops *awsm_strategy_ops_for(uint32_t strategy);

@@ -14,13 +14,19 @@ const awsm_strategy_ops *awsm_strategy_ops_for(uint32_t strategy) {
     return &awsm_guard_pages_ops;
   case AWSM_STRATEGY_EXPLICIT:
     return &awsm_explicit_ops;
+  case AWSM_STRATEGY_MASK:
+    return &awsm_mask_ops;
   default:
     return NULL;
   }
 }
 
 const awsm_strategy_ops *awsm_memory_ops(const awsm_memory *mem) {
-  return mem->reserved == AWSM_GUARD_RESERVATION ? &awsm_guard_pages_ops : &awsm_explicit_ops;
+  if (mem->reserved == AWSM_GUARD_RESERVATION)
+    return &awsm_guard_pages_ops;
+  if (mem->reserved == AWSM_MASK_RESERVATION)
+    return &awsm_mask_ops;
+  return &awsm_explicit_ops;
 }
 
 int32_t awsm_memory_grow(awsm_memory *mem, uint32_t delta) {

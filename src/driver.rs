@@ -136,6 +136,8 @@ pub fn compile_bytes_with(wasm: &[u8], opts: &Options, topts: &TargetOptions) ->
     let guest = ModuleCtx::new(&cx, &info, tr_opts, target.layout(), &runtime)?.translate()?;
     if target.os == Os::CortexM {
         define_cortex_m_constants(&cx, &guest, &info, strategy, page_shift);
+    } else {
+        define_host_mask_bits(&cx, &guest, &info);
     }
     target::configure(&guest, &tm);
     target::configure(&runtime, &tm);
@@ -264,6 +266,17 @@ fn define_cortex_m_constants<'ctx>(
         g.set_initializer(&cx.i32_type().const_int(value as u64, false));
         g.set_constant(true);
     }
+}
+
+/// `awsm_mask_bits`, the log2 of the mask strategy's arena that
+/// runtime/memory/mask.c masks addresses with, from the declared maximum
+/// of the module's memory (own or imported). Defined whatever the
+/// strategy (the runtime names it); a constant, so LTO folds it.
+fn define_host_mask_bits<'ctx>(cx: &'ctx Context, m: &Module<'ctx>, info: &ModuleInfo) {
+    let bits = Strategy::host_mask_bits(info.memory.map_or(Some(0), |mem| mem.maximum));
+    let g = m.add_global(cx.i32_type(), None, "awsm_mask_bits");
+    g.set_initializer(&cx.i32_type().const_int(bits as u64, false));
+    g.set_constant(true);
 }
 
 /// An executable has no host to supply imports: every function import

@@ -51,8 +51,11 @@ struct Cli {
     page_size: Option<u32>,
 
     /// How memory accesses are kept in the sandbox: guard-pages (default on
-    /// 64-bit targets: reserved address space, no compare in the code) or
-    /// explicit (compare and trap on every access).
+    /// 64-bit targets: reserved address space, no compare in the code),
+    /// explicit (compare and trap on every access), mask (address masked
+    /// into a power-of-two arena: out-of-bounds accesses wrap instead of
+    /// trapping, NOT spec-conformant), or none (no checks: UNSAFE, for
+    /// measurement only). Not every target has every one (doc/bounds-checks.md).
     #[arg(long = "bounds-checks", value_name = "STRATEGY")]
     bounds_checks: Option<String>,
 

@@ -28,23 +28,26 @@ uint8_t *awsm_mem_addr_guard_pages(awsm_instance *ctx, uint8_t *base, uint64_t m
 /* 16384 * 8 GiB = 128 TiB: the whole x86-64 user address space. */
 #define MAX_RESERVATIONS 16384
 
-/* Base of each live reservation, 0 when free. Written under the lock,
- * read lock-free by the signal handler up to `used`. */
+/* Base of each live reservation, 0 when free, and its length. Written
+ * under the lock, read lock-free by the signal handler up to `used`. */
 static _Atomic(uintptr_t) reservations[MAX_RESERVATIONS];
+static _Atomic(uint64_t) lengths[MAX_RESERVATIONS];
 static _Atomic(size_t) used;
 static pthread_mutex_t registry_lock = PTHREAD_MUTEX_INITIALIZER;
 
-static int registry_add(uintptr_t base) {
+int awsm_reservation_add(uintptr_t base, uint64_t length) {
   int ok = -1;
   pthread_mutex_lock(&registry_lock);
   size_t n = atomic_load_explicit(&used, memory_order_relaxed);
   for (size_t i = 0; i < n && ok != 0; i++) {
     if (atomic_load_explicit(&reservations[i], memory_order_relaxed) == 0) {
+      atomic_store_explicit(&lengths[i], length, memory_order_relaxed);
       atomic_store_explicit(&reservations[i], base, memory_order_release);
       ok = 0;
     }
   }
   if (ok != 0 && n < MAX_RESERVATIONS) {
+    atomic_store_explicit(&lengths[n], length, memory_order_relaxed);
     atomic_store_explicit(&reservations[n], base, memory_order_release);
     atomic_store_explicit(&used, n + 1, memory_order_release);
     ok = 0;
@@ -53,7 +56,7 @@ static int registry_add(uintptr_t base) {
   return ok;
 }
 
-static void registry_remove(uintptr_t base) {
+void awsm_reservation_remove(uintptr_t base) {
   pthread_mutex_lock(&registry_lock);
   size_t n = atomic_load_explicit(&used, memory_order_relaxed);
   for (size_t i = 0; i < n; i++) {
@@ -70,7 +73,7 @@ static int registry_contains(uintptr_t addr) {
   size_t n = atomic_load_explicit(&used, memory_order_acquire);
   for (size_t i = 0; i < n; i++) {
     uintptr_t base = atomic_load_explicit(&reservations[i], memory_order_acquire);
-    if (base != 0 && addr - base < AWSM_GUARD_RESERVATION)
+    if (base != 0 && addr - base < atomic_load_explicit(&lengths[i], memory_order_relaxed))
       return 1;
   }
   return 0;
@@ -81,6 +84,16 @@ static int registry_contains(uintptr_t addr) {
 static struct sigaction previous_segv, previous_bus;
 static pthread_once_t handler_once = PTHREAD_ONCE_INIT;
 
+/*
+ * A fault becomes a trap only when both hold: the thread is inside a
+ * guest call (awsm_guarded_call is on its stack), and the faulting
+ * address lies in a live reservation (guard-pages, none or mask). The
+ * faulting PC is not checked: the translator records no code range, so a
+ * runtime function called by the guest (a WASI call) that faulted inside
+ * a reservation would also trap instead of crashing. Anything else —
+ * a host bug outside any sandbox, or any fault outside a guest call —
+ * goes to the previous handler or kills the process.
+ */
 static void fault_handler(int sig, siginfo_t *info, void *uctx) {
   if (awsm_in_guest_call() && registry_contains((uintptr_t)info->si_addr))
     awsm_trap(NULL, AWSM_TRAP_MEMORY_OOB); /* siglongjmp out of the handler */
@@ -101,7 +114,7 @@ static void fault_handler(int sig, siginfo_t *info, void *uctx) {
   sigaction(sig, &dfl, NULL);
 }
 
-static void install_handler(void) {
+static void install_handler_once(void) {
   struct sigaction sa = {.sa_sigaction = fault_handler};
   sigemptyset(&sa.sa_mask);
   /* SA_NODEFER: leaving by siglongjmp must not leave SIGSEGV blocked. */
@@ -110,16 +123,18 @@ static void install_handler(void) {
   sigaction(SIGBUS, &sa, &previous_bus);
 }
 
+void awsm_install_fault_handler(void) { pthread_once(&handler_once, install_handler_once); }
+
 /* --------------------------------------------------------------- allocator */
 
 static int guard_alloc(awsm_memory *mem, uint64_t size, uint64_t max_size) {
-  pthread_once(&handler_once, install_handler);
+  awsm_install_fault_handler();
   void *base = mmap(NULL, AWSM_GUARD_RESERVATION, PROT_NONE,
                     MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
   if (base == MAP_FAILED)
     return -1;
   if ((size && mprotect(base, size, PROT_READ | PROT_WRITE) != 0) ||
-      registry_add((uintptr_t)base) != 0) {
+      awsm_reservation_add((uintptr_t)base, AWSM_GUARD_RESERVATION) != 0) {
     munmap(base, AWSM_GUARD_RESERVATION);
     return -1;
   }
@@ -140,7 +155,7 @@ static int guard_grow(awsm_memory *mem, uint64_t new_size) {
 static void guard_free(awsm_memory *mem) {
   if (!mem->base)
     return;
-  registry_remove((uintptr_t)mem->base);
+  awsm_reservation_remove((uintptr_t)mem->base);
   munmap(mem->base, AWSM_GUARD_RESERVATION);
   mem->base = NULL;
 }

@@ -15,13 +15,17 @@ pub enum Strategy {
     Explicit,
     /// Mask every address into a power-of-two arena: no compare, no trap;
     /// an out-of-bounds access wraps around inside the sandbox instead of
-    /// trapping (not spec-conformant). Cortex-M only.
+    /// trapping (not spec-conformant).
     Mask,
+    /// No checks at all (base + ea), for measuring what checks cost.
+    /// Unsafe: memory is allocated as for guard pages, so most
+    /// out-of-bounds accesses still fault, but nothing guarantees it.
+    None,
 }
 
 impl Strategy {
     /// All strategies, in `--bounds-checks` spelling.
-    pub const ALL: [Strategy; 3] = [Strategy::GuardPages, Strategy::Explicit, Strategy::Mask];
+    pub const ALL: [Strategy; 4] = [Strategy::GuardPages, Strategy::Explicit, Strategy::Mask, Strategy::None];
 
     /// Parse the `--bounds-checks` spelling.
     pub fn from_name(name: &str) -> Option<Strategy> {
@@ -34,6 +38,7 @@ impl Strategy {
             Strategy::GuardPages => "guard-pages",
             Strategy::Explicit => "explicit",
             Strategy::Mask => "mask",
+            Strategy::None => "none",
         }
     }
 
@@ -43,6 +48,7 @@ impl Strategy {
             Strategy::GuardPages => 0,
             Strategy::Explicit => 1,
             Strategy::Mask => 2,
+            Strategy::None => 3,
         }
     }
 
@@ -52,6 +58,7 @@ impl Strategy {
             Strategy::GuardPages => "awsm_mem_addr_guard_pages",
             Strategy::Explicit => "awsm_mem_addr_explicit",
             Strategy::Mask => "awsm_mem_addr_mask",
+            Strategy::None => "awsm_mem_addr_none",
         }
     }
 
@@ -63,14 +70,56 @@ impl Strategy {
         matches!(self, Strategy::Explicit)
     }
 
-    /// Whether the strategy needs a 64-bit address space.
+    /// Whether the strategy needs a 64-bit address space (for its
+    /// reservation) on hosted targets.
     pub fn needs_64bit(self) -> bool {
-        matches!(self, Strategy::GuardPages)
+        matches!(self, Strategy::GuardPages | Strategy::None)
+    }
+
+    /// Whether accesses out of bounds trap as the spec says. Mask wraps
+    /// them around inside the arena; none does not check at all.
+    pub fn conforms_to_spec(self) -> bool {
+        matches!(self, Strategy::GuardPages | Strategy::Explicit)
+    }
+
+    /// log2 of the mask strategy's arena on hosted targets for a memory
+    /// whose maximum is `max_pages` 64 KiB pages (None: no maximum): the
+    /// maximum rounded up to a power of two, from 16 to 32 bits.
+    /// `runtime/memory/mask.c` sizes the arena with the same rule.
+    pub fn host_mask_bits(max_pages: Option<u64>) -> u32 {
+        match max_pages {
+            None => 32,
+            Some(pages) => {
+                let bytes = pages.max(1).saturating_mul(65536).min(1 << 32);
+                bytes.next_power_of_two().trailing_zeros()
+            }
+        }
     }
 }
 
 impl fmt::Display for Strategy {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip() {
+        for s in Strategy::ALL {
+            assert_eq!(Strategy::from_name(s.name()), Some(s));
+        }
+    }
+
+    #[test]
+    fn host_mask_bits_follow_the_maximum() {
+        assert_eq!(Strategy::host_mask_bits(None), 32);
+        assert_eq!(Strategy::host_mask_bits(Some(0)), 16);
+        assert_eq!(Strategy::host_mask_bits(Some(1)), 16);
+        assert_eq!(Strategy::host_mask_bits(Some(3)), 18);
+        assert_eq!(Strategy::host_mask_bits(Some(65536)), 32);
     }
 }

@@ -66,7 +66,7 @@ pub const TARGETS: &[TargetInfo] = &[
         cpu: "x86-64",
         features: "",
         os: Os::Linux,
-        strategies: &[Strategy::GuardPages, Strategy::Explicit],
+        strategies: &[Strategy::GuardPages, Strategy::Explicit, Strategy::Mask, Strategy::None],
         packages: "libc6-dev",
     },
     TargetInfo {
@@ -89,7 +89,7 @@ pub const TARGETS: &[TargetInfo] = &[
         cpu: "generic",
         features: "+neon",
         os: Os::Linux,
-        strategies: &[Strategy::GuardPages, Strategy::Explicit],
+        strategies: &[Strategy::GuardPages, Strategy::Explicit, Strategy::Mask, Strategy::None],
         packages: "libc6-dev-arm64-cross and libgcc-12-dev-arm64-cross",
     },
     TargetInfo {
@@ -248,7 +248,9 @@ mod tests {
         assert_eq!(find("thumbv7em-none-eabihf").default_strategy(), Strategy::Explicit);
         let err = find("i686-unknown-linux-gnu").check_strategy(Strategy::GuardPages).unwrap_err();
         assert!(err.message.contains("64-bit"), "{}", err.message);
-        assert!(find("x86_64-unknown-linux-gnu").check_strategy(Strategy::Mask).is_err());
+        assert!(find("x86_64-unknown-linux-gnu").check_strategy(Strategy::Mask).is_ok());
+        assert!(find("i686-unknown-linux-gnu").check_strategy(Strategy::None).is_err());
+        assert!(find("thumbv7em-none-eabihf").check_strategy(Strategy::GuardPages).is_err());
     }
 
     #[test]
