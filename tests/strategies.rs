@@ -1,0 +1,309 @@
+//! Every `--bounds-checks` strategy of the host target against the same
+//! programs (tests/strategies/): hand-written .wat modules and wasm32-wasi
+//! C programs compiled to executables, and a C host (host.c) linked with
+//! a module compiled to an object. Each case states what each strategy
+//! must do: guard-pages and explicit trap as the spec says; mask wraps
+//! the address into its arena (the value the wrapped access reads is
+//! asserted); none is only run on in-bounds cases. doc/bounds-checks.md
+//! describes the strategies.
+//!
+//! `cargo test --release --test strategies`. Compiles run on two threads.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::Mutex;
+
+/// The strategies awsm offers on x86_64 Linux.
+const HOST_STRATEGIES: [&str; 4] = ["guard-pages", "explicit", "mask", "none"];
+/// What a trapping executable prints (and it exits 134).
+const OOB_TRAP: &str = "awsm: trap: out of bounds memory access";
+const TRAP_EXIT: i32 = 134;
+/// Signal number of SIGSEGV on Linux.
+const SIGSEGV: i32 = 11;
+
+/// What one program must do under one strategy.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Expect {
+    /// Exit with this status, no trap.
+    Exit(i32),
+    /// Die with the out-of-bounds trap.
+    Trap,
+    /// Not run: the access is out of bounds and the strategy is `none`.
+    Skip,
+}
+
+/// A test program and its expected behaviour per kind of strategy.
+struct Case {
+    /// File in tests/strategies/.
+    file: &'static str,
+    /// guard-pages and explicit.
+    conforming: Expect,
+    mask: Expect,
+    none: Expect,
+}
+
+impl Case {
+    fn expect(&self, strategy: &str) -> Expect {
+        match strategy {
+            "mask" => self.mask,
+            "none" => self.none,
+            _ => self.conforming,
+        }
+    }
+}
+
+use Expect::{Exit, Skip, Trap};
+
+/// The .wat cases; each file's comment explains its numbers.
+const WAT_CASES: &[Case] = &[
+    Case { file: "last_byte.wat", conforming: Exit(7), mask: Exit(7), none: Exit(7) },
+    Case { file: "one_past_end.wat", conforming: Trap, mask: Exit(42), none: Skip },
+    Case { file: "straddle.wat", conforming: Trap, mask: Exit(17), none: Skip },
+    Case { file: "offset_overflow.wat", conforming: Trap, mask: Exit(42), none: Skip },
+    Case { file: "offset_overflow_nomax.wat", conforming: Trap, mask: Exit(43), none: Skip },
+    Case { file: "after_grow.wat", conforming: Trap, mask: Exit(42), none: Skip },
+    Case { file: "failed_grow.wat", conforming: Trap, mask: Exit(0), none: Skip },
+    Case { file: "zero_pages.wat", conforming: Trap, mask: Exit(3), none: Skip },
+    Case { file: "zero_pages_grow.wat", conforming: Exit(8), mask: Exit(8), none: Exit(8) },
+];
+
+/// The C cases (built with clang --target=wasm32-wasi).
+const C_CASES: &[Case] = &[
+    Case { file: "oob_store.c", conforming: Trap, mask: Exit(0), none: Skip },
+    Case { file: "grow_loop.c", conforming: Exit(0), mask: Exit(0), none: Exit(0) },
+];
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/strategies").join(name)
+}
+
+fn awsm() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_awsm"))
+}
+
+fn clang() -> String {
+    std::env::var("AWSM_TEST_CLANG").unwrap_or_else(|_| "clang-19".to_string())
+}
+
+/// Run `job` over `items` on two threads (the test machines have two
+/// cores); results in the order of `items`.
+fn parallel<T: Sync, R: Send>(items: &[T], job: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let next = Mutex::new(0usize);
+    let results: Mutex<Vec<Option<R>>> = Mutex::new((0..items.len()).map(|_| None).collect());
+    std::thread::scope(|s| {
+        for _ in 0..2 {
+            s.spawn(|| {
+                loop {
+                    let i = {
+                        let mut n = next.lock().unwrap();
+                        *n += 1;
+                        *n - 1
+                    };
+                    let Some(item) = items.get(i) else { break };
+                    let r = job(item);
+                    results.lock().unwrap()[i] = Some(r);
+                }
+            });
+        }
+    });
+    results.into_inner().unwrap().into_iter().map(|r| r.expect("every job ran")).collect()
+}
+
+fn run(command: &mut Command) -> Output {
+    command.output().unwrap_or_else(|e| panic!("cannot run {command:?}: {e}"))
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// Compile `input` (.wat or .wasm) to an executable with `strategy` and
+/// run it; None when it matched `expect`, else what went wrong.
+fn check_executable(input: &Path, strategy: &str, expect: Expect, dir: &Path) -> Option<String> {
+    let stem = input.file_stem().unwrap().to_string_lossy();
+    let exe = dir.join(format!("{stem}-{strategy}"));
+    let out = run(awsm().arg(input).arg("-o").arg(&exe).args(["--bounds-checks", strategy]));
+    if !out.status.success() {
+        return Some(format!("{stem} {strategy}: awsm failed: {}", text(&out.stderr)));
+    }
+    let out = run(&mut Command::new(&exe));
+    let (code, stderr) = (out.status.code(), text(&out.stderr));
+    let ok = match expect {
+        Exit(n) => code == Some(n) && !stderr.contains("awsm: trap"),
+        Trap => code == Some(TRAP_EXIT) && stderr.contains(OOB_TRAP),
+        Skip => true,
+    };
+    (!ok).then(|| {
+        format!(
+            "{stem} {strategy}: expected {expect:?}, got {:?}; stdout {:?}; stderr {stderr:?}",
+            out.status,
+            text(&out.stdout)
+        )
+    })
+}
+
+fn check_cases(cases: &[(PathBuf, Expect, &'static str)], dir: &Path) {
+    let failures: Vec<String> =
+        parallel(cases, |(input, expect, strategy)| check_executable(input, strategy, *expect, dir))
+            .into_iter()
+            .flatten()
+            .collect();
+    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+}
+
+/// Every .wat case under every strategy.
+#[test]
+fn wat_matrix() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: Vec<_> = WAT_CASES
+        .iter()
+        .flat_map(|c| HOST_STRATEGIES.iter().map(move |s| (fixture(c.file), c.expect(s), *s)))
+        .filter(|(_, e, _)| *e != Skip)
+        .collect();
+    check_cases(&cases, dir.path());
+}
+
+/// The C programs under every strategy; the grow loop must also print
+/// the same line under each.
+#[test]
+fn c_matrix() {
+    let dir = tempfile::tempdir().unwrap();
+    let built = parallel(C_CASES, |c| {
+        let wasm = dir.path().join(c.file.replace(".c", ".wasm"));
+        let out = run(Command::new(clang())
+            .args(["--target=wasm32-wasi", "-O2"])
+            .arg(fixture(c.file))
+            .arg("-o")
+            .arg(&wasm)
+            .arg("-Wl,--max-memory=16777216"));
+        out.status.success().then_some(wasm).ok_or_else(|| text(&out.stderr))
+    });
+    let mut cases = Vec::new();
+    for (c, wasm) in C_CASES.iter().zip(built) {
+        match wasm {
+            Ok(wasm) => cases.extend(HOST_STRATEGIES.iter().map(|s| (wasm.clone(), c.expect(s), *s))),
+            Err(e) => {
+                eprintln!("skipping the C cases: {} cannot build wasm32-wasi programs: {e}", clang());
+                return;
+            }
+        }
+    }
+    cases.retain(|(_, e, _)| *e != Skip);
+    check_cases(&cases, dir.path());
+    let lines: Vec<String> = HOST_STRATEGIES
+        .iter()
+        .map(|s| text(&run(&mut Command::new(dir.path().join(format!("grow_loop-{s}")))).stdout))
+        .collect();
+    assert!(lines[0].starts_with("blocks ") && lines[0].contains(" bad 0 "), "{}", lines[0]);
+    assert!(lines.iter().all(|l| *l == lines[0]), "grow_loop differs across strategies: {lines:?}");
+    let survived = text(&run(&mut Command::new(dir.path().join("oob_store-mask"))).stdout);
+    assert!(survived.contains("survived"), "{survived}");
+}
+
+/// host.c linked with instances.wat compiled with each strategy.
+fn build_hosts(dir: &Path) -> Vec<PathBuf> {
+    parallel(&HOST_STRATEGIES, |s| {
+        let obj = dir.join(format!("instances-{s}.o"));
+        let out = run(awsm()
+            .arg(fixture("instances.wat"))
+            .args(["--name", "mod", "--bounds-checks", s, "-o"])
+            .arg(&obj));
+        assert!(out.status.success(), "awsm {s}: {}", text(&out.stderr));
+        let host = dir.join(format!("host-{s}"));
+        let include = Path::new(env!("CARGO_MANIFEST_DIR")).join("runtime/include");
+        let cc = std::env::var("AWSM_TEST_CC").unwrap_or_else(|_| "clang-19".to_string());
+        let out = run(Command::new(cc)
+            .args(["-std=c11", "-O2", "-Wall", "-Wextra", "-Werror", "-I"])
+            .arg(include)
+            .arg(fixture("host.c"))
+            .arg(&obj)
+            .args(["-lm", "-lpthread", "-o"])
+            .arg(&host));
+        assert!(out.status.success(), "cc {s}: {}", text(&out.stderr));
+        host
+    })
+}
+
+/// Several instances alive at once keep their memories apart, and an
+/// out-of-bounds access in one (trap, or mask's wrap into its own memory)
+/// leaves every one usable. Then host faults, outside any guest call,
+/// must kill the process with SIGSEGV: a NULL dereference after a guest
+/// call, and a write into a live reservation's inaccessible part.
+#[test]
+fn host_instances_and_host_faults() {
+    use std::os::unix::process::ExitStatusExt;
+    let dir = tempfile::tempdir().unwrap();
+    let hosts = build_hosts(dir.path());
+    for (s, host) in HOST_STRATEGIES.iter().zip(&hosts) {
+        let out = run(Command::new(host).arg("instances"));
+        assert!(out.status.success(), "{s}: {:?} {}", out.status, text(&out.stderr));
+        let oob = match *s {
+            // Wraps to address 0 of instance 1, which holds 51.
+            "mask" => "out of bounds: 51".to_string(),
+            // none: the 8 GiB reservation happens to catch it.
+            _ => "out of bounds: trap: out of bounds memory access".to_string(),
+        };
+        let expected = format!(
+            "instance 0: 10\ninstance 1: 11\ninstance 2: 12\n{oob}\n\
+             instance 0 after: 10\ninstance 1 after: 11\ninstance 2 after: 12\n"
+        );
+        assert_eq!(text(&out.stdout), expected, "{s}");
+
+        let modes: &[&str] = match *s {
+            // explicit has no reservation beyond the memory itself.
+            "explicit" => &["null"],
+            _ => &["null", "reservation"],
+        };
+        for mode in modes {
+            let out = run(Command::new(host).arg(mode));
+            assert_eq!(
+                out.status.signal(),
+                Some(SIGSEGV),
+                "{s} {mode}: a host fault must kill the process: {:?}, stderr {}",
+                out.status,
+                text(&out.stderr)
+            );
+        }
+    }
+}
+
+/// A strategy the target lacks is refused, naming those it has.
+#[test]
+fn unsupported_strategies_are_refused() {
+    let input = fixture("last_byte.wat");
+    let cases = [
+        ("i686-linux-gnu", "mask", "it supports: explicit"),
+        ("i686-linux-gnu", "none", "it supports: explicit"),
+        ("i686-linux-gnu", "guard-pages", "64-bit"),
+        ("thumbv7em-none-eabihf", "guard-pages", "it supports: explicit, mask"),
+        ("thumbv7em-none-eabihf", "none", "it supports: explicit, mask"),
+        ("x86_64-linux-gnu", "bogus", "known: guard-pages, explicit, mask, none"),
+    ];
+    for (target, strategy, wanted) in cases {
+        let out = run(awsm().arg(&input).args([
+            "-o",
+            "/dev/null",
+            "--emit",
+            "obj",
+            "--target",
+            target,
+            "--bounds-checks",
+            strategy,
+        ]));
+        let stderr = text(&out.stderr);
+        assert!(!out.status.success() && stderr.contains(wanted), "{target} {strategy}: {stderr}");
+        assert!(stderr.contains(strategy), "{target} {strategy}: {stderr}");
+    }
+}
+
+/// `--help` names every strategy and says which ones are unsafe or not
+/// spec-conformant.
+#[test]
+fn help_describes_every_strategy() {
+    let help = text(&run(awsm().arg("--help")).stdout);
+    for s in HOST_STRATEGIES {
+        assert!(help.contains(s), "--help does not mention {s}");
+    }
+    assert!(help.contains("NOT spec-conformant"), "{help}");
+    assert!(help.contains("UNSAFE"), "{help}");
+}

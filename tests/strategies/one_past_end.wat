@@ -1,0 +1,8 @@
+;; One byte past the end. guard-pages/explicit: trap. mask (arena 64 KiB):
+;; wraps to address 0, exit 42.
+(module
+  (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
+  (memory 1 1)
+  (func (export "_start")
+    (i32.store8 (i32.const 0) (i32.const 42))
+    (call $exit (i32.load8_u (i32.const 65536)))))
