@@ -58,7 +58,11 @@ const TARGETS: &[Target] = &[
         triple: "i686-unknown-linux-gnu",
         family: Family::Linux32,
         // SSE2 for float math, as the compiled guest uses (never x87).
-        cflags: &["-fPIC", "-march=pentium4", "-mfpmath=sse"],
+        // Debian's 32-bit multilib (gcc-multilib) keeps the kernel's asm/
+        // headers, which are the same for both widths, only in the x86-64
+        // multiarch folder, where gcc -m32 looks but clang's i686 target
+        // does not.
+        cflags: &["-fPIC", "-march=pentium4", "-mfpmath=sse", "-idirafter", "/usr/include/x86_64-linux-gnu"],
         packages: "gcc-multilib (libc6-dev-i386)",
     },
     Target {

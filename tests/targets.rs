@@ -824,7 +824,7 @@ fn target_option_errors_say_what_works() {
             &wat,
             "64-bit address space",
         ),
-        (&["--bounds-checks", "mask"], &wat, "not available on x86_64-unknown-linux-gnu"),
+        (&["--target", "i686-unknown-linux-gnu", "--bounds-checks", "mask"], &wat, "not available on i686"),
         (&["--board", "mps2-an386"], &wat, "--board is for Cortex-M targets"),
         (&["--page-size", "4096"], &wat, "--page-size is for Cortex-M targets"),
         (&["--target", "thumbv7em-none-eabihf"], &wat, "add --board (mps2-an386, mps2-an500)"),
