@@ -22,8 +22,11 @@ PACKAGES=(
   wasi-libc libclang-rt-19-dev-wasm32
   # wabt (wasm2c, wat2wasm) for peers and tests; valgrind for leak checks and instruction counts
   wabt valgrind
-  # cross targets: i686, aarch64 (+ qemu-user), Cortex-M (+ qemu-system-arm)
-  gcc-multilib gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user-static
+  # cross targets: i686, aarch64 (+ qemu-user), Cortex-M (+ qemu-system-arm). aarch64 links with
+  # clang-19; gcc-aarch64-linux-gnu would conflict with gcc-multilib on bookworm, so only its
+  # libgcc and binutils are installed.
+  gcc-multilib libc6-dev-arm64-cross libgcc-12-dev-arm64-cross binutils-aarch64-linux-gnu
+  qemu-user-static
   gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm
   # build basics, python for code_benches/run.py
   build-essential pkg-config python3 curl ca-certificates
