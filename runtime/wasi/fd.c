@@ -4,6 +4,7 @@
  * Descriptor bookkeeping and rights live in sandbox.c.
  */
 #define _GNU_SOURCE
+#define _FILE_OFFSET_BITS 64 /* 64-bit off_t on 32-bit hosts too */
 #include "wasi_impl.h"
 
 #include <dirent.h>

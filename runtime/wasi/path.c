@@ -6,6 +6,7 @@
  * a guest path itself.
  */
 #define _GNU_SOURCE
+#define _FILE_OFFSET_BITS 64 /* 64-bit off_t on 32-bit hosts too */
 #include "wasi_impl.h"
 
 #include <errno.h>

@@ -3,6 +3,7 @@
  * socket calls on preopened sockets (accept, recv, send, shutdown).
  */
 #define _GNU_SOURCE
+#define _FILE_OFFSET_BITS 64 /* 64-bit off_t on 32-bit hosts too */
 #include "wasi_impl.h"
 
 #include <errno.h>

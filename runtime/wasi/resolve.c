@@ -16,6 +16,7 @@
  * two steps is never followed by the kernel.
  */
 #define _GNU_SOURCE
+#define _FILE_OFFSET_BITS 64 /* 64-bit off_t on 32-bit hosts too */
 #include "wasi_impl.h"
 
 #include <errno.h>

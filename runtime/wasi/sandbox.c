@@ -15,6 +15,7 @@
  * host fds stay the sandbox's. awsm_sandbox_detach releases the table.
  */
 #define _GNU_SOURCE
+#define _FILE_OFFSET_BITS 64 /* 64-bit off_t on 32-bit hosts too */
 #include "wasi_impl.h"
 
 #include <errno.h>

@@ -7,6 +7,7 @@
  * returns EFAULT and writes nothing.
  */
 #define _GNU_SOURCE
+#define _FILE_OFFSET_BITS 64 /* 64-bit off_t on 32-bit hosts too */
 #include "wasi_impl.h"
 
 #include <errno.h>
