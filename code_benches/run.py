@@ -483,7 +483,7 @@ def write_reports(out: Path, results: list[Result], engines: list[str], args) ->
     if fails:
         lines += ["", "Failures:", ""]
         for r in fails:
-            lines.append(f"- {r.bench} / {r.engine}: {r.status} {r.note[:300]}")
+            lines.append(f"- {r.bench} / {r.engine}: {r.status} {' '.join(r.note.split())[:200]}")
     (out / "results.md").write_text("\n".join(lines) + "\n")
 
     try:
@@ -535,7 +535,7 @@ def compile_table(benches: list[Bench], builder: Builder, engines: dict[str, str
         cols.append("node (TurboFan)")
     for i, b in enumerate(benches):
         try:
-            b.prepare(builder.root.parent.parent / ".cache")
+            b.prepare(HERE / ".cache")
             wasm = builder.wasm(b)
         except Exception as e:  # noqa: BLE001
             log(f"compile table: {b.name}: {e}")
@@ -621,6 +621,7 @@ def main() -> int:
     ap.add_argument("--filter", default="", help="regex on benchmark names (re.search)")
     ap.add_argument("--reps", type=int, default=3, help="runs per benchmark and engine; the median is reported")
     ap.add_argument("--out", type=Path, help="output directory (default code_benches/results[-quick])")
+    ap.add_argument("--build-dir", type=Path, help="build cache (default code_benches/build/<full|quick>)")
     ap.add_argument("--awsm", help="awsm binary (default target/release/awsm)")
     ap.add_argument("--timeout", type=float, default=None, help="seconds per run (default 600, quick 60)")
     ap.add_argument("--no-compile-table", action="store_true", help="skip the compile-time table")
@@ -629,7 +630,7 @@ def main() -> int:
     args = ap.parse_args()
 
     mode = "quick" if args.quick else "full"
-    build_root = HERE / "build" / mode
+    build_root = args.build_dir.resolve() if args.build_dir else HERE / "build" / mode
     out = args.out or HERE / ("results-quick" if args.quick else "results")
     timeout = args.timeout or (60.0 if args.quick else 600.0)
     awsm = find_awsm(args.awsm)
