@@ -47,6 +47,8 @@ typedef struct options {
   int inherit_env;
   const char **env; /* NULL-terminated */
   int num_env;
+  const char **sockets; /* --tcplisten addresses */
+  int num_sockets;
 } options;
 
 static int trap_status(awsm_result r) {
@@ -146,8 +148,7 @@ static int parse_options(int argc, char **argv, awsm_sandbox *sb, options *o) {
       }
       o->env[o->num_env++] = v;
     } else if (!strcmp(opt, "--tcplisten")) {
-      if (add_tcplisten(sb, val) != 0)
-        return -1;
+      o->sockets[o->num_sockets++] = val; /* added after every directory */
     } else if (!strcmp(opt, "--argv0")) {
       o->argv0 = val;
     } else if (!strcmp(opt, "--invoke")) {
@@ -158,6 +159,12 @@ static int parse_options(int argc, char **argv, awsm_sandbox *sb, options *o) {
   }
   if (i >= argc)
     return usage("%s", "sandbox options after --awsm must end with '--'");
+  /* Sockets after the directories: wasi-libc stops looking for preopened
+   * directories at the first fd that is not one. */
+  for (int k = 0; k < o->num_sockets; k++) {
+    if (add_tcplisten(sb, o->sockets[k]) != 0)
+      return -1;
+  }
   return i + 1;
 }
 
@@ -257,8 +264,10 @@ static int run(awsm_instance *inst, const options *o, int argc, char **argv) {
 
 int main(int argc, char **argv) {
   awsm_sandbox *sb = awsm_sandbox_new();
-  options o = {.argv0 = argv[0], .env = calloc((size_t)argc + 1, sizeof(char *))};
-  if (!sb || !o.env) {
+  options o = {.argv0 = argv[0],
+               .env = calloc((size_t)argc + 1, sizeof(char *)),
+               .sockets = calloc((size_t)argc + 1, sizeof(char *))};
+  if (!sb || !o.env || !o.sockets) {
     fprintf(stderr, "awsm: out of memory\n");
     return EXIT_LOAD_ERROR;
   }

@@ -455,9 +455,10 @@ fn free_port() -> u16 {
 fn sockets(mode: Mode) {
     let fx = Fixture::new();
     let port = free_port();
-    let mut sandbox = fx.sandbox_options();
-    sandbox.truncate(2); // fd 3: /sandbox, fd 4: the socket
-    sandbox.extend(["--tcplisten".to_string(), format!("127.0.0.1:{port}")]);
+    // Given first, the socket still comes after the directory: fd 3 is
+    // /sandbox, fd 4 the socket.
+    let mut sandbox = vec!["--tcplisten".to_string(), format!("127.0.0.1:{port}")];
+    sandbox.extend(fx.sandbox_options().into_iter().take(2));
     let inv = Invocation { sandbox, ..Default::default() };
     let Some(cmd) = command("sockets", mode, &inv) else { return };
     let guest = thread::spawn(move || run(cmd));
