@@ -442,7 +442,7 @@ def write_reports(out: Path, results: list[Result], engines: list[str], args) ->
             w.writerow([r.bench, r.group, r.engine, r.status,
                         f"{r.median:.4f}" if ok else "", f"{min(r.times):.4f}" if ok else "",
                         f"{max(r.times):.4f}" if ok else "", len(r.times), f"{sd:.4f}" if sd != "" else "",
-                        r.note])
+                        " ".join(r.note.split())])
 
     by = {(r.bench, r.engine): r for r in results}
     benches: list[tuple[str, str]] = []
