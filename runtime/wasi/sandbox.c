@@ -141,6 +141,8 @@ static wasi_state *own_table(awsm_instance *ctx) {
   if (!s->fds)
     return NULL;
   memcpy(s->fds, s->sandbox->fds, n * sizeof *s->fds);
+  for (uint32_t i = 0; i < n; i++)
+    s->fds[i].owned = 0; /* the sandbox's host fds stay the sandbox's */
   s->num_fds = n;
   return s;
 }
