@@ -58,16 +58,48 @@ struct RunCli {
     /// The module: a .wasm binary or .wat text.
     module: PathBuf,
 
-    /// Arguments for the guest (its argv[1..]).
+    /// Arguments for the guest (its argv[1..]), verbatim: options after
+    /// MODULE are the guest's.
     #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
     args: Vec<OsString>,
 }
 
+/// Options of `awsm run` that take a value (in the next argument unless
+/// written `--opt=value`, or `-O2`).
+const VALUE_OPTIONS: &[&str] =
+    &["--dir", "--dir-readonly", "--env", "--tcplisten", "--invoke", "--bounds-checks", "-O"];
+
+/// Split `awsm run`'s arguments at the module: the options and the module
+/// for clap, and everything after the module, verbatim, for the guest (so
+/// `awsm run m.wasm --dir x` passes `--dir x` to the guest, as wasmtime does).
+fn split_at_module(args: Vec<OsString>) -> (Vec<OsString>, Vec<OsString>) {
+    let mut i = 0;
+    while i < args.len() {
+        let a = args[i].to_string_lossy();
+        if a == "--" {
+            i += 1; // the module follows
+            break;
+        }
+        if !a.starts_with('-') || a == "-" {
+            break;
+        }
+        if VALUE_OPTIONS.contains(&a.as_ref()) {
+            i += 1; // skip the value
+        }
+        i += 1;
+    }
+    let mut ours = args;
+    let guest = if i < ours.len() { ours.split_off(i + 1) } else { Vec::new() };
+    (ours, guest)
+}
+
 /// Entry point of `awsm run ARGS...` (`args` starts after `run`).
 pub fn main(args: Vec<OsString>) -> ExitCode {
+    let (ours, guest) = split_at_module(args);
     let mut argv = vec![OsString::from("awsm run")];
-    argv.extend(args);
-    let cli = RunCli::parse_from(argv);
+    argv.extend(ours);
+    let mut cli = RunCli::parse_from(argv);
+    cli.args = guest;
     match run(&cli) {
         Ok(never) => match never {},
         Err(e) => {

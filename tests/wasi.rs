@@ -607,6 +607,10 @@ fn run_cache() {
     let mut c = Command::new(AWSM);
     c.args(["run", "/nonexistent.wasm"]).env("AWSM_CACHE_DIR", cache.path());
     assert_status("missing module", &run(c), 1);
+    // Options after the module are the guest's: no preopen of "x" is tried.
+    let mut c = Command::new(AWSM);
+    c.arg("run").arg(&wasm).args(["--dir", "/nonexistent-x"]).env("AWSM_CACHE_DIR", cache.path());
+    assert_status("options after the module", &run(c), 7);
 }
 
 /// The embedding API: a C host links a module compiled to an object and
