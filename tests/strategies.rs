@@ -200,15 +200,18 @@ fn c_matrix() {
     assert!(survived.contains("survived"), "{survived}");
 }
 
-/// host.c linked with instances.wat compiled with each strategy.
+/// host.c linked with instances.wat and imports.wat compiled with each
+/// strategy.
 fn build_hosts(dir: &Path) -> Vec<PathBuf> {
     parallel(&HOST_STRATEGIES, |s| {
-        let obj = dir.join(format!("instances-{s}.o"));
-        let out = run(awsm()
-            .arg(fixture("instances.wat"))
-            .args(["--name", "mod", "--bounds-checks", s, "-o"])
-            .arg(&obj));
-        assert!(out.status.success(), "awsm {s}: {}", text(&out.stderr));
+        let mut objects = Vec::new();
+        for (wat, name) in [("instances.wat", "mod"), ("imports.wat", "imp")] {
+            let obj = dir.join(format!("{name}-{s}.o"));
+            let out =
+                run(awsm().arg(fixture(wat)).args(["--name", name, "--bounds-checks", s, "-o"]).arg(&obj));
+            assert!(out.status.success(), "awsm {wat} {s}: {}", text(&out.stderr));
+            objects.push(obj);
+        }
         let host = dir.join(format!("host-{s}"));
         let include = Path::new(env!("CARGO_MANIFEST_DIR")).join("runtime/include");
         let cc = std::env::var("AWSM_TEST_CC").unwrap_or_else(|_| "clang-19".to_string());
@@ -216,7 +219,7 @@ fn build_hosts(dir: &Path) -> Vec<PathBuf> {
             .args(["-std=c11", "-O2", "-Wall", "-Wextra", "-Werror", "-I"])
             .arg(include)
             .arg(fixture("host.c"))
-            .arg(&obj)
+            .args(&objects)
             .args(["-lm", "-lpthread", "-o"])
             .arg(&host));
         assert!(out.status.success(), "cc {s}: {}", text(&out.stderr));
@@ -226,7 +229,9 @@ fn build_hosts(dir: &Path) -> Vec<PathBuf> {
 
 /// Several instances alive at once keep their memories apart, and an
 /// out-of-bounds access in one (trap, or mask's wrap into its own memory)
-/// leaves every one usable. Then host faults, outside any guest call,
+/// leaves every one usable. An imported memory must suit the importer's
+/// strategy (unchecked code needs the guard region, masked code a mask
+/// arena, which nothing else provides). Then host faults, outside any guest call,
 /// must kill the process with SIGSEGV: a NULL dereference after a guest
 /// call, and a write into a live reservation's inaccessible part.
 #[test]
@@ -248,6 +253,22 @@ fn host_instances_and_host_faults() {
              instance 0 after: 10\ninstance 1 after: 11\ninstance 2 after: 12\n"
         );
         assert_eq!(text(&out.stdout), expected, "{s}");
+
+        // Which host-made memories (guard-pages, explicit, mask, none)
+        // code compiled with `s` may import.
+        let accepted = match *s {
+            "explicit" => [true, true, true, true],
+            "mask" => [false, false, true, false],
+            _ => [true, false, false, true],
+        };
+        let expected: String = HOST_STRATEGIES
+            .iter()
+            .zip(accepted)
+            .map(|(m, ok)| format!("{m} memory: {}\n", if ok { "accepted" } else { "refused" }))
+            .collect();
+        let out = run(Command::new(host).arg("imports"));
+        assert!(out.status.success(), "{s} imports: {:?} {}", out.status, text(&out.stderr));
+        assert_eq!(text(&out.stdout), expected, "{s} imports");
 
         let modes: &[&str] = match *s {
             // explicit has no reservation beyond the memory itself.

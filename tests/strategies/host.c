@@ -1,6 +1,7 @@
 /*
  * host.c — a C host for tests/strategies.rs, linked with instances.wat
- * compiled to an object (`--name mod`).
+ * and imports.wat compiled to objects (`--name mod`, `--name imp`) with
+ * the same strategy.
  *
  *   host instances   three instances alive at once: each keeps its own
  *                    bytes; an out-of-bounds load in one (a trap, or for
@@ -9,6 +10,10 @@
  *   host null        calls the guest, then dereferences NULL itself: the
  *                    fault is the host's, so the process must die by
  *                    SIGSEGV (not be turned into a trap).
+ *   host imports     offers imports.wat a host-made memory of each
+ *                    strategy: prints which it accepts (code compiled
+ *                    without checks must get a memory with its guard
+ *                    region; masked code, a mask arena).
  *   host reservation writes into a live instance's reserved, inaccessible
  *                    address space from host code, outside any guest
  *                    call: must die by SIGSEGV too.
@@ -20,6 +25,7 @@
 #include <string.h>
 
 extern const awsm_module mod_module;
+extern const awsm_module imp_module;
 
 #define NUM_INSTANCES 3
 
@@ -71,10 +77,30 @@ static int instances(void) {
   return 0;
 }
 
+static int imports(void) {
+  static const char *const names[] = {"guard-pages", "explicit", "mask", "none"};
+  for (uint32_t s = 0; s < 4; s++) {
+    const char *error = NULL;
+    awsm_memory *mem = awsm_memory_new(s, (awsm_limits){.min = 1, .max = 1, .has_max = 1}, &error);
+    if (!mem) {
+      printf("%s memory: cannot create: %s\n", names[s], error);
+      continue;
+    }
+    awsm_extern ext = {.module = "env", .name = "mem", .kind = AWSM_EXTERN_MEMORY, .u.memory = mem};
+    awsm_instance *inst = awsm_instantiate(&imp_module, &ext, 1, &error);
+    printf("%s memory: %s\n", names[s], inst ? "accepted" : "refused");
+    awsm_instance_free(inst);
+    awsm_memory_free(mem);
+  }
+  return 0;
+}
+
 int main(int argc, char **argv) {
   const char *mode = argc > 1 ? argv[1] : "instances";
   if (strcmp(mode, "instances") == 0)
     return instances();
+  if (strcmp(mode, "imports") == 0)
+    return imports();
   awsm_instance *inst = instantiate();
   store(inst, 0, 1);
   if (load(inst, 0) != 1)
