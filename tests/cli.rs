@@ -245,7 +245,11 @@ fn bad_options() {
     let input = write(d.path(), "m.wat", MODULE.as_bytes());
     let out = d.path().join("out");
     assert_fails(&awsm(&[s(&input), "-o", s(&out), "--target", "mips-unknown-none"]), "unknown target", &out);
-    assert_fails(&awsm(&[s(&input), "-o", s(&out), "--bounds-checks", "magic"]), "unknown bounds-check", &out);
+    assert_fails(
+        &awsm(&[s(&input), "-o", s(&out), "--bounds-checks", "magic"]),
+        "unknown bounds-check",
+        &out,
+    );
     assert_fails(&awsm(&[s(&input), "-o", s(&out), "--emit", "pdf"]), "unknown output kind", &out);
 }
 

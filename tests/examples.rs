@@ -143,8 +143,7 @@ struct Expectation {
 /// Parses `<name>.expected` and loads `<name>.stdout` (and `.stderr`).
 fn load_expectation(dir: &Path, name: &str) -> Result<Expectation, String> {
     let path = dir.join(format!("{name}.expected"));
-    let text = std::fs::read_to_string(&path)
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let mut exp = Expectation::default();
     let mut status = None;
     for (index, raw) in text.lines().enumerate() {
@@ -153,23 +152,18 @@ fn load_expectation(dir: &Path, name: &str) -> Result<Expectation, String> {
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        let (key, value) = line
-            .split_once(':')
-            .ok_or_else(|| format!("{}: expected `key: value`, got {raw:?}", at()))?;
+        let (key, value) =
+            line.split_once(':').ok_or_else(|| format!("{}: expected `key: value`, got {raw:?}", at()))?;
         let value = value.trim();
         match key.trim() {
             "status" => {
-                let code = value
-                    .parse::<i32>()
-                    .map_err(|e| format!("{}: bad status {value:?}: {e}", at()))?;
+                let code =
+                    value.parse::<i32>().map_err(|e| format!("{}: bad status {value:?}: {e}", at()))?;
                 status = Some(code);
             }
             "trap" => {
                 if !TRAP_REASONS.contains(&value) {
-                    return Err(format!(
-                        "{}: unknown trap reason {value:?}; known: {TRAP_REASONS:?}",
-                        at()
-                    ));
+                    return Err(format!("{}: unknown trap reason {value:?}; known: {TRAP_REASONS:?}", at()));
                 }
                 exp.trap = Some(value.to_string());
             }
@@ -184,17 +178,11 @@ fn load_expectation(dir: &Path, name: &str) -> Result<Expectation, String> {
             "stdin" => {
                 let file = dir.join(value);
                 if !file.is_file() {
-                    return Err(format!(
-                        "{}: stdin file {} does not exist",
-                        at(),
-                        file.display()
-                    ));
+                    return Err(format!("{}: stdin file {} does not exist", at(), file.display()));
                 }
                 exp.stdin = Some(file);
             }
-            "wasm-cflags" => exp
-                .wasm_cflags
-                .extend(value.split_whitespace().map(String::from)),
+            "wasm-cflags" => exp.wasm_cflags.extend(value.split_whitespace().map(String::from)),
             // Read by check_native.sh only: this example has no native build.
             "wasm-only" => {}
             other => return Err(format!("{}: unknown key {other:?}", at())),
@@ -202,22 +190,17 @@ fn load_expectation(dir: &Path, name: &str) -> Result<Expectation, String> {
     }
     exp.status = match (&exp.trap, status) {
         (Some(_), Some(code)) if code != TRAP_STATUS => {
-            return Err(format!(
-                "{}: a trap example exits with {TRAP_STATUS}, not {code}",
-                path.display()
-            ));
+            return Err(format!("{}: a trap example exits with {TRAP_STATUS}, not {code}", path.display()));
         }
         (Some(_), _) => TRAP_STATUS,
         (None, code) => code.unwrap_or(0),
     };
     let stdout = dir.join(format!("{name}.stdout"));
-    exp.stdout =
-        std::fs::read(&stdout).map_err(|e| format!("cannot read {}: {e}", stdout.display()))?;
+    exp.stdout = std::fs::read(&stdout).map_err(|e| format!("cannot read {}: {e}", stdout.display()))?;
     let stderr = dir.join(format!("{name}.stderr"));
     if stderr.exists() {
-        exp.stderr = Some(
-            std::fs::read(&stderr).map_err(|e| format!("cannot read {}: {e}", stderr.display()))?,
-        );
+        exp.stderr =
+            Some(std::fs::read(&stderr).map_err(|e| format!("cannot read {}: {e}", stderr.display()))?);
     }
     Ok(exp)
 }
@@ -240,17 +223,13 @@ fn run_example(name: &str) {
         .expect("create a build directory");
     let source = dir.join(format!("{name}.c"));
     let stdin = match &exp.stdin {
-        Some(file) => {
-            std::fs::read(file).unwrap_or_else(|e| panic!("read {}: {e}", file.display()))
-        }
+        Some(file) => std::fs::read(file).unwrap_or_else(|e| panic!("read {}: {e}", file.display())),
         None => Vec::new(),
     };
 
     let mut failures = Vec::new();
     for clang_opt in CLANG_OPT_LEVELS {
-        let wasm = build
-            .path()
-            .join(format!("{name}_c{}.wasm", &clang_opt[1..]));
+        let wasm = build.path().join(format!("{name}_c{}.wasm", &clang_opt[1..]));
         let mut cc = Command::new(&clang.program);
         cc.arg("--target=wasm32-wasi")
             .arg(clang_opt)
@@ -260,29 +239,21 @@ fn run_example(name: &str) {
             .arg("-lm")
             .args(&exp.wasm_cflags);
         if let Err(problem) = expect_success(&mut cc) {
-            failures.push(format!(
-                "example `{name}` (clang {clang_opt}): clang failed: {problem}"
-            ));
+            failures.push(format!("example `{name}` (clang {clang_opt}): clang failed: {problem}"));
             continue;
         }
         for awsm_opt in AWSM_OPT_LEVELS {
             let context = format!("example `{name}` (clang {clang_opt}, awsm {awsm_opt})");
             // No dot in the name: awsm picks the output kind by extension.
-            let exe = build
-                .path()
-                .join(format!("{name}_c{}_a{}", &clang_opt[1..], &awsm_opt[1..]));
+            let exe = build.path().join(format!("{name}_c{}_a{}", &clang_opt[1..], &awsm_opt[1..]));
             let mut compile = Command::new(env!("CARGO_BIN_EXE_awsm"));
             compile.arg(&wasm).arg("-o").arg(&exe).arg(awsm_opt);
             if let Err(problem) = expect_success(&mut compile) {
-                failures.push(format!(
-                    "{context}: awsm failed to compile the module: {problem}"
-                ));
+                failures.push(format!("{context}: awsm failed to compile the module: {problem}"));
                 continue;
             }
             let mut run = Command::new(&exe);
-            run.args(&exp.args)
-                .env_clear()
-                .envs(exp.env.iter().map(|(k, v)| (k, v)));
+            run.args(&exp.args).env_clear().envs(exp.env.iter().map(|(k, v)| (k, v)));
             match run_with_limit(&mut run, &stdin, RUN_LIMIT) {
                 Err(e) => failures.push(format!("{context}: cannot run {}: {e}", exe.display())),
                 Ok(finished) => {
@@ -292,10 +263,7 @@ fn run_example(name: &str) {
                         if let Some(file) = &exp.stdin {
                             let _ = write!(shown, " < {}", file.display());
                         }
-                        failures.push(format!(
-                            "{context}:\n{}\n  run: {shown}",
-                            problems.join("\n")
-                        ));
+                        failures.push(format!("{context}:\n{}\n  run: {shown}", problems.join("\n")));
                     }
                 }
             }
@@ -303,11 +271,7 @@ fn run_example(name: &str) {
     }
 
     if !failures.is_empty() {
-        let mut report = format!(
-            "{} of 4 combinations failed\n\n{}",
-            failures.len(),
-            failures.join("\n\n")
-        );
+        let mut report = format!("{} of 4 combinations failed\n\n{}", failures.len(), failures.join("\n\n"));
         if std::env::var_os("AWSM_KEEP_EXAMPLE_BUILDS").is_some() {
             let kept = build.keep();
             let _ = write!(report, "\n\nbuild directory kept: {}", kept.display());
@@ -334,8 +298,8 @@ fn report_skip(name: &str, reason: &str) {
 /// failed, including the command and its output.
 fn expect_success(command: &mut Command) -> Result<(), String> {
     let shown = show_command(command);
-    let finished = run_with_limit(command, b"", COMPILE_LIMIT)
-        .map_err(|e| format!("cannot run `{shown}`: {e}"))?;
+    let finished =
+        run_with_limit(command, b"", COMPILE_LIMIT).map_err(|e| format!("cannot run `{shown}`: {e}"))?;
     if finished.timed_out {
         return Err(format!("`{shown}` did not finish within {COMPILE_LIMIT:?}"));
     }
@@ -354,16 +318,10 @@ fn expect_success(command: &mut Command) -> Result<(), String> {
 fn compare(exp: &Expectation, got: &Finished) -> Vec<String> {
     let mut problems = Vec::new();
     if got.timed_out {
-        problems.push(format!(
-            "  did not finish within {RUN_LIMIT:?} and was killed"
-        ));
+        problems.push(format!("  did not finish within {RUN_LIMIT:?} and was killed"));
     }
     if got.status.code() != Some(exp.status) {
-        problems.push(format!(
-            "  exit status: expected {}, got {}",
-            exp.status,
-            got.describe_status()
-        ));
+        problems.push(format!("  exit status: expected {}, got {}", exp.status, got.describe_status()));
     }
     if got.stdout != exp.stdout {
         problems.push(format!(
@@ -381,29 +339,20 @@ fn compare(exp: &Expectation, got: &Finished) -> Vec<String> {
             if got.stderr != *expected {
                 problems.push(format!(
                     "  stderr differs (- expected, + actual):\n{}",
-                    indent(&line_diff(
-                        &String::from_utf8_lossy(expected),
-                        &stderr,
-                        DIFF_LINES
-                    ))
+                    indent(&line_diff(&String::from_utf8_lossy(expected), &stderr, DIFF_LINES))
                 ));
             }
         }
         (None, Some(reason)) => {
             let wanted = format!("awsm: trap: {reason}");
             if !stderr.lines().any(|line| line == wanted) {
-                problems.push(format!(
-                    "  stderr lacks the line {wanted:?}; stderr was:\n{}",
-                    indent(&stderr)
-                ));
+                problems
+                    .push(format!("  stderr lacks the line {wanted:?}; stderr was:\n{}", indent(&stderr)));
             }
         }
         (None, None) => {
             if !got.stderr.is_empty() {
-                problems.push(format!(
-                    "  expected empty stderr, got:\n{}",
-                    indent(&stderr)
-                ));
+                problems.push(format!("  expected empty stderr, got:\n{}", indent(&stderr)));
             }
         }
     }
@@ -411,11 +360,7 @@ fn compare(exp: &Expectation, got: &Finished) -> Vec<String> {
 }
 
 fn indent(text: &str) -> String {
-    text.lines()
-        .map(|line| format!("    {line}\n"))
-        .collect::<String>()
-        .trim_end()
-        .to_string()
+    text.lines().map(|line| format!("    {line}\n")).collect::<String>().trim_end().to_string()
 }
 
 /// The command line, for reproducing a failure by hand.
@@ -483,15 +428,8 @@ fn every_example_is_listed() {
 #[test]
 fn every_expectation_parses() {
     let dir = example_dir();
-    let errors: Vec<String> = LISTED
-        .iter()
-        .filter_map(|name| load_expectation(&dir, name).err())
-        .collect();
-    assert!(
-        errors.is_empty(),
-        "bad expectation files:\n{}",
-        errors.join("\n")
-    );
+    let errors: Vec<String> = LISTED.iter().filter_map(|name| load_expectation(&dir, name).err()).collect();
+    assert!(errors.is_empty(), "bad expectation files:\n{}", errors.join("\n"));
 }
 
 /// Trap examples are named `trap_*` and only they expect a trap, so the
@@ -522,13 +460,7 @@ fn parser_reads_every_key() {
     std::fs::write(dir.path().join("x.stderr"), "err\n").unwrap();
     let exp = load_expectation(dir.path(), "x").expect("parses");
     assert_eq!(exp.args, ["a", "b", "c d", ""]);
-    assert_eq!(
-        exp.env,
-        [
-            ("K".to_string(), "v=w".to_string()),
-            ("E".to_string(), String::new())
-        ]
-    );
+    assert_eq!(exp.env, [("K".to_string(), "v=w".to_string()), ("E".to_string(), String::new())]);
     assert_eq!(exp.stdin, Some(dir.path().join("in.txt")));
     assert_eq!(exp.wasm_cflags, ["-Wl,-z,x", "-DY"]);
     assert_eq!(exp.status, 3);
@@ -553,29 +485,18 @@ fn parser_rejects_mistakes() {
     for (text, wanted) in cases {
         std::fs::write(dir.path().join("x.expected"), text).unwrap();
         let err = load_expectation(dir.path(), "x").expect_err(text);
-        assert!(
-            err.contains(wanted),
-            "{text:?}: error {err:?} should mention {wanted:?}"
-        );
+        assert!(err.contains(wanted), "{text:?}: error {err:?} should mention {wanted:?}");
     }
     std::fs::write(dir.path().join("x.expected"), "trap: unreachable\n").unwrap();
-    assert_eq!(
-        load_expectation(dir.path(), "x").unwrap().status,
-        TRAP_STATUS
-    );
+    assert_eq!(load_expectation(dir.path(), "x").unwrap().status, TRAP_STATUS);
 }
 
 /// The comparison must catch each kind of mismatch, so a broken harness
 /// cannot pass everything.
 #[test]
 fn compare_reports_each_mismatch() {
-    let run = |script: &str| {
-        run_with_limit(Command::new("sh").args(["-c", script]), b"", RUN_LIMIT).unwrap()
-    };
-    let exp = Expectation {
-        stdout: b"hi\n".to_vec(),
-        ..Default::default()
-    };
+    let run = |script: &str| run_with_limit(Command::new("sh").args(["-c", script]), b"", RUN_LIMIT).unwrap();
+    let exp = Expectation { stdout: b"hi\n".to_vec(), ..Default::default() };
     assert!(compare(&exp, &run("echo hi")).is_empty());
     let wrong_out = compare(&exp, &run("echo ho"));
     assert!(
@@ -585,31 +506,12 @@ fn compare_reports_each_mismatch() {
     assert!(compare(&exp, &run("echo hi; exit 1"))[0].contains("expected 0, got exit status 1"));
     assert!(compare(&exp, &run("echo hi; echo noise >&2"))[0].contains("expected empty stderr"));
 
-    let trap = Expectation {
-        status: TRAP_STATUS,
-        trap: Some("unreachable".into()),
-        ..Default::default()
-    };
+    let trap = Expectation { status: TRAP_STATUS, trap: Some("unreachable".into()), ..Default::default() };
     assert!(compare(&trap, &run("echo 'awsm: trap: unreachable' >&2; exit 134")).is_empty());
-    assert!(
-        !compare(
-            &trap,
-            &run("echo 'awsm: trap: integer overflow' >&2; exit 134")
-        )
-        .is_empty()
-    );
-    assert!(
-        !compare(
-            &trap,
-            &run("echo 'awsm: trap: unreachable' >&2; kill -ABRT $$")
-        )
-        .is_empty()
-    );
+    assert!(!compare(&trap, &run("echo 'awsm: trap: integer overflow' >&2; exit 134")).is_empty());
+    assert!(!compare(&trap, &run("echo 'awsm: trap: unreachable' >&2; kill -ABRT $$")).is_empty());
 
-    let exact = Expectation {
-        stderr: Some(b"e\n".to_vec()),
-        ..Default::default()
-    };
+    let exact = Expectation { stderr: Some(b"e\n".to_vec()), ..Default::default() };
     assert!(compare(&exact, &run("echo e >&2")).is_empty());
     assert!(!compare(&exact, &run("echo f >&2")).is_empty());
 }
@@ -617,25 +519,14 @@ fn compare_reports_each_mismatch() {
 #[test]
 fn diff_shows_only_the_changed_middle() {
     let d = line_diff("a\nb\nc\nd\ne\nf\ng\n", "a\nb\nc\nX\ne\nf\ng\n", 10);
-    assert_eq!(
-        d,
-        "  ... 1 identical line(s)\n  b\n  c\n- d\n+ X\n  e\n  f\n  ... 1 identical line(s)\n"
-    );
+    assert_eq!(d, "  ... 1 identical line(s)\n  b\n  c\n- d\n+ X\n  e\n  f\n  ... 1 identical line(s)\n");
     assert_eq!(line_diff("x\n", "x", 10), "- x\n+ x  (no newline at end)\n");
-    assert_eq!(
-        line_diff("'a'\tb\n", "'a'\tb\r\n", 10),
-        "- 'a'\\tb\n+ 'a'\\tb\\r\n"
-    );
+    assert_eq!(line_diff("'a'\tb\n", "'a'\tb\r\n", 10), "- 'a'\\tb\n+ 'a'\\tb\\r\n");
 }
 
 #[test]
 fn run_limit_kills_a_child_that_runs_too_long() {
-    let finished = run_with_limit(
-        Command::new("sleep").arg("10"),
-        b"",
-        Duration::from_millis(100),
-    )
-    .unwrap();
+    let finished = run_with_limit(Command::new("sleep").arg("10"), b"", Duration::from_millis(100)).unwrap();
     assert!(finished.timed_out);
     assert!(!finished.status.success());
 }

@@ -34,10 +34,7 @@ pub struct WasiClang {
 /// environment problems, not failures of the code under test.
 pub fn wasi_clang() -> Result<&'static WasiClang, &'static str> {
     static PROBE: OnceLock<Result<WasiClang, String>> = OnceLock::new();
-    PROBE
-        .get_or_init(probe_wasi_clang)
-        .as_ref()
-        .map_err(String::as_str)
+    PROBE.get_or_init(probe_wasi_clang).as_ref().map_err(String::as_str)
 }
 
 fn probe_wasi_clang() -> Result<WasiClang, String> {
@@ -57,9 +54,7 @@ fn probe_wasi_clang() -> Result<WasiClang, String> {
         .arg("-lm")
         .output();
     match output {
-        Err(e) => Err(format!(
-            "`{program}` could not be run ({e}); install clang-19 or set AWSM_TEST_CLANG"
-        )),
+        Err(e) => Err(format!("`{program}` could not be run ({e}); install clang-19 or set AWSM_TEST_CLANG")),
         Ok(out) if !out.status.success() => Err(format!(
             "`{program} --target=wasm32-wasi` cannot build a libc program, so the wasm32-wasi sysroot \
              (wasi-libc) is probably missing:\n{}",
@@ -111,16 +106,8 @@ pub fn describe_status(status: ExitStatus) -> String {
 /// Runs `command` with `stdin` as its standard input, capturing stdout and
 /// stderr, and kills it if it runs longer than `limit`, so a miscompiled
 /// program that loops forever fails its test instead of hanging the run.
-pub fn run_with_limit(
-    command: &mut Command,
-    stdin: &[u8],
-    limit: Duration,
-) -> std::io::Result<Finished> {
-    let mut child = command
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()?;
+pub fn run_with_limit(command: &mut Command, stdin: &[u8], limit: Duration) -> std::io::Result<Finished> {
+    let mut child = command.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn()?;
     let mut child_stdin = child.stdin.take().expect("stdin was piped");
     let input = stdin.to_vec();
     // A child that exits without reading its input makes this write fail
@@ -169,12 +156,8 @@ pub fn line_diff(expected: &str, actual: &str, max_lines: usize) -> String {
     let exp: Vec<&str> = expected.split_inclusive('\n').collect();
     let act: Vec<&str> = actual.split_inclusive('\n').collect();
     let prefix = exp.iter().zip(&act).take_while(|(a, b)| a == b).count();
-    let suffix = exp[prefix..]
-        .iter()
-        .rev()
-        .zip(act[prefix..].iter().rev())
-        .take_while(|(a, b)| a == b)
-        .count();
+    let suffix =
+        exp[prefix..].iter().rev().zip(act[prefix..].iter().rev()).take_while(|(a, b)| a == b).count();
     let mut out = String::new();
     let start = prefix.saturating_sub(CONTEXT);
     if start > 0 {
@@ -183,18 +166,12 @@ pub fn line_diff(expected: &str, actual: &str, max_lines: usize) -> String {
     for line in &exp[start..prefix] {
         push_line(&mut out, ' ', line);
     }
-    for (sign, lines) in [
-        ('-', &exp[prefix..exp.len() - suffix]),
-        ('+', &act[prefix..act.len() - suffix]),
-    ] {
+    for (sign, lines) in [('-', &exp[prefix..exp.len() - suffix]), ('+', &act[prefix..act.len() - suffix])] {
         for line in lines.iter().take(max_lines) {
             push_line(&mut out, sign, line);
         }
         if lines.len() > max_lines {
-            out.push_str(&format!(
-                "{sign} ... {} more line(s)\n",
-                lines.len() - max_lines
-            ));
+            out.push_str(&format!("{sign} ... {} more line(s)\n", lines.len() - max_lines));
         }
     }
     let context_end = (exp.len() - suffix + CONTEXT).min(exp.len());
@@ -202,10 +179,7 @@ pub fn line_diff(expected: &str, actual: &str, max_lines: usize) -> String {
         push_line(&mut out, ' ', line);
     }
     if context_end < exp.len() {
-        out.push_str(&format!(
-            "  ... {} identical line(s)\n",
-            exp.len() - context_end
-        ));
+        out.push_str(&format!("  ... {} identical line(s)\n", exp.len() - context_end));
     }
     out
 }
@@ -225,9 +199,5 @@ fn push_line(out: &mut String, sign: char, line: &str) {
             out.push(c);
         }
     }
-    out.push_str(if newline {
-        "\n"
-    } else {
-        "  (no newline at end)\n"
-    });
+    out.push_str(if newline { "\n" } else { "  (no newline at end)\n" });
 }
