@@ -15,6 +15,8 @@
 //! - `AWSM_SPEC_VERBOSE=1`: print every failure (default: 10 per script).
 //! - `AWSM_SPEC_TIMEOUT`: seconds one directive may take before the run
 //!   aborts naming it (default 300).
+//! - `AWSM_SPEC_FULL_SO=1`: give every module the whole runtime, exactly
+//!   as `awsm --emit shared` does (slower; see modules::Output).
 //!
 //! Skips live only in tests/spec_skip.txt: `<suite>/<file>.wast[:<line>]
 //! <reason>` per line (a line number skips the assertion starting there).
@@ -31,7 +33,7 @@ mod spectest;
 mod values;
 
 use ffi::Api;
-use modules::Compiler;
+use modules::{Compiler, Output};
 use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -122,9 +124,15 @@ fn spec_testsuite() {
     let scripts = collect_scripts().unwrap_or_else(|e| panic!("{e}"));
     let skips = Arc::new(load_skips().unwrap_or_else(|e| panic!("{e}")));
     let dir = tempfile::tempdir().expect("temp dir");
-    let compiler = Arc::new(Compiler::new(dir.path()));
-    // The first module loaded provides the process's runtime.
-    compiler.compile(&wat::parse_str("(module)").expect("wat")).unwrap_or_else(|e| panic!("{e}"));
+    // The first module loaded provides the process's runtime: a full
+    // shared object. The others carry only their own code unless
+    // AWSM_SPEC_FULL_SO is set (see modules::Output).
+    Compiler::new(dir.path(), "runtime", Output::Full)
+        .compile(&wat::parse_str("(module)").expect("wat"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let output =
+        if std::env::var_os("AWSM_SPEC_FULL_SO").is_some() { Output::Full } else { Output::GuestOnly };
+    let compiler = Arc::new(Compiler::new(dir.path(), "spec", output));
     let api = *Api::global().unwrap_or_else(|e| panic!("{e}"));
 
     let verbose = std::env::var_os("AWSM_SPEC_VERBOSE").is_some();
@@ -238,7 +246,7 @@ fn spec_testsuite() {
 #[test]
 fn one_runtime_for_all_modules() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let compiler = Compiler::new(dir.path());
+    let compiler = Compiler::new(dir.path(), "linked", Output::Full);
     let compile = |text: &str| compiler.compile(&wat::parse_str(text).expect("wat")).expect("compiles");
     let a = compile(r#"(module (func (export "id") (param i32) (result i32) local.get 0))"#);
     let b = compile(

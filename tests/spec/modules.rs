@@ -6,7 +6,10 @@
 use super::ffi::{Library, ModuleDesc};
 use awsm::driver::{self, Options};
 use awsm::error::ErrorKind;
-use awsm::target::link::Emit;
+use awsm::target::TargetInfo;
+use awsm::target::link::{self, Emit, Linker};
+use inkwell::context::Context;
+use inkwell::module::{Linkage, Module};
 use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
@@ -32,17 +35,44 @@ impl Compiled {
 
 type Slot = Arc<OnceLock<Result<Arc<Compiled>, String>>>;
 
+/// What a compiled module's shared object contains.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Output {
+    /// `awsm --emit shared` exactly: the module and the whole runtime.
+    Full,
+    /// The same pipeline, with the runtime left out of the output: awsm
+    /// translates the module and links the runtime in (`--emit bc -O0`:
+    /// no optimisation yet), the runtime's weak_odr definitions become
+    /// available_externally, then awsm's own -O2 pipeline
+    /// (`awsm::target::optimize`) and emission run. The runtime still
+    /// inlines into the module's code; what is not inlined is referenced,
+    /// and the process resolves it to the runtime a Full module already
+    /// provides. Optimising and emitting the whole runtime again for every
+    /// module was almost all of each compilation's time.
+    GuestOnly,
+}
+
 /// Compiles modules into a directory and keeps what it loaded.
 pub struct Compiler {
     dir: PathBuf,
+    /// Symbol prefixes are `<stem><n>`, unique in the process.
+    stem: String,
+    output: Output,
     next: AtomicUsize,
     cache: Mutex<HashMap<Vec<u8>, Slot>>,
 }
 
 impl Compiler {
-    /// A compiler writing its shared objects into `dir`.
-    pub fn new(dir: &Path) -> Compiler {
-        Compiler { dir: dir.to_path_buf(), next: AtomicUsize::new(0), cache: Mutex::new(HashMap::new()) }
+    /// A compiler writing its shared objects into `dir`, naming modules
+    /// `<stem><n>` (stems must differ between compilers of one process).
+    pub fn new(dir: &Path, stem: &str, output: Output) -> Compiler {
+        Compiler {
+            dir: dir.to_path_buf(),
+            stem: stem.to_string(),
+            output,
+            next: AtomicUsize::new(0),
+            cache: Mutex::new(HashMap::new()),
+        }
     }
 
     /// Compile `wasm` (binary) with awsm -O2 to a shared object and load it
@@ -57,14 +87,19 @@ impl Compiler {
 
     fn compile_uncached(&self, wasm: &[u8]) -> Result<Arc<Compiled>, String> {
         let n = self.next.fetch_add(1, Ordering::Relaxed);
-        let prefix = format!("spec{n}");
+        let prefix = format!("{}{n}", self.stem);
         let output = self.dir.join(format!("{prefix}.so"));
+        let bitcode = self.dir.join(format!("{prefix}.bc"));
+        let (emit, awsm_output, opt_level) = match self.output {
+            Output::Full => (Emit::Shared, output.clone(), 2),
+            Output::GuestOnly => (Emit::Bitcode, bitcode.clone(), 0),
+        };
         let opts = Options {
             input: PathBuf::from(format!("{prefix}.wasm")),
-            output: output.clone(),
-            emit: Some(Emit::Shared),
+            output: awsm_output,
+            emit: Some(emit),
             target: None,
-            opt_level: 2,
+            opt_level,
             strategy: None,
             name: Some(prefix.clone()),
             inline_constant_globals: false,
@@ -76,6 +111,11 @@ impl Compiler {
             Ok(Err(e)) => return Err(e.to_string()),
             Ok(Ok(())) => {}
         }
+        if self.output == Output::GuestOnly {
+            let linked = catch_unwind(AssertUnwindSafe(|| emit_guest_only(&bitcode, &output)));
+            let _ = std::fs::remove_file(&bitcode);
+            linked.map_err(|_| "panicked emitting the module's code".to_string())??;
+        }
         let lib = Library::open(&output)?;
         let desc = lib.symbol(&format!("{prefix}_module")) as *const ModuleDesc;
         if desc.is_null() {
@@ -83,6 +123,30 @@ impl Compiler {
         }
         Ok(Arc::new(Compiled { desc, lib }))
     }
+}
+
+/// Optimise the unoptimised bitcode at `bitcode` at -O2 and emit it as a
+/// shared object at `so` without the runtime's definitions (see
+/// [`Output::GuestOnly`]), with awsm's own pipeline, target machine and
+/// linker.
+fn emit_guest_only(bitcode: &Path, so: &Path) -> Result<(), String> {
+    let cx = Context::create();
+    let module = Module::parse_bitcode_from_path(bitcode, &cx).map_err(|e| e.to_string())?;
+    for f in module.get_functions() {
+        if f.get_linkage() == Linkage::WeakODR {
+            f.set_linkage(Linkage::AvailableExternally);
+        }
+    }
+    for g in module.get_globals() {
+        if g.get_linkage() == Linkage::WeakODR {
+            g.set_linkage(Linkage::AvailableExternally);
+        }
+    }
+    let target = TargetInfo::find(None).map_err(|e| e.to_string())?;
+    let tm = target.machine(2, None).map_err(|e| e.to_string())?;
+    awsm::target::optimize(&module, &tm, 2).map_err(|e| e.to_string())?;
+    let linker = Linker::for_target(&target, None).map_err(|e| e.to_string())?;
+    link::write(&module, &tm, Emit::Shared, so, &linker).map_err(|e| e.to_string())
 }
 
 /// How awsm's front end judged a module that should be rejected.
