@@ -286,3 +286,64 @@ fn one_runtime_for_all_modules() {
         (api_a.instance_free)(ib);
     }
 }
+
+/// Export wrappers never take the descriptor's symbol or the runtime's,
+/// and the module's internal symbols make way for them: prefix "wasm"
+/// (internal functions are `wasm_f<N>`, `wasm_init`, ...), prefix "awsm"
+/// (the runtime's), and an export named "module".
+#[test]
+fn export_symbols_never_clash() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let compiler = Compiler::new(dir.path(), "clash", Output::Full);
+    let text = r#"(module
+        (func (export "f0") (result i32) i32.const 10)
+        (func (export "init") (result i32) i32.const 11)
+        (func (export "call0") (result i32) i32.const 12)
+        (func (export "module") (result i32) i32.const 13)
+        (func (export "trap") (result i32) i32.const 14)
+        (func (export "types") (result i32) i32.const 15)
+        (func (export "data0") (result i32) i32.const 0 i32.load8_u)
+        (global (export "g") i32 (i32.const 16))
+        (memory 1)
+        (data (i32.const 0) "\11")
+        (func $start)
+        (start $start))"#;
+    let wasm = wat::parse_str(text).expect("wat");
+    for prefix in ["wasm", "awsm"] {
+        let m = compiler.compile_as(&wasm, prefix).unwrap_or_else(|e| panic!("prefix {prefix}: {e}"));
+        assert_eq!(m.desc().abi_version, 2, "{prefix}_module is the descriptor");
+        assert_eq!(m.desc().num_exports, 8);
+        let api = Api::resolve(|s| m.lib.symbol(s)).expect("runtime");
+        let mut err = std::ptr::null();
+        // SAFETY: a loaded descriptor without imports.
+        let inst = unsafe { (api.instantiate)(m.desc, std::ptr::null(), 0, &mut err) };
+        assert!(!inst.is_null(), "{prefix}: {}", ffi::cstr(err));
+        for (export, want) in [
+            ("f0", 10),
+            ("init", 11),
+            ("call0", 12),
+            ("module", 13),
+            ("trap", 14),
+            ("types", 15),
+            ("data0", 17),
+        ] {
+            let mut res = [ffi::Val::ZERO];
+            let name = std::ffi::CString::new(export).expect("name");
+            // SAFETY: a live instance; one result cell.
+            let r = unsafe { (api.invoke)(inst, name.as_ptr(), std::ptr::null(), res.as_mut_ptr()) };
+            // SAFETY: an i32 result.
+            assert_eq!((r.code, unsafe { res[0].i32 }), (0, want), "{prefix}: invoke {export}");
+            let wrapper = m.lib.symbol(&format!("{prefix}_{export}"));
+            // The descriptor, and the runtime's awsm_trap and awsm_types.
+            let clashes = export == "module" || (prefix == "awsm" && ["trap", "types"].contains(&export));
+            if !clashes {
+                assert!(!wrapper.is_null(), "{prefix}_{export} exists");
+                // SAFETY: the typed wrapper of a `() -> i32` export.
+                let f: extern "C" fn(ffi::Instance) -> i32 = unsafe { std::mem::transmute(wrapper) };
+                assert_eq!(f(inst), want, "{prefix}_{export}()");
+            }
+        }
+        // SAFETY: made above, freed once.
+        unsafe { (api.instance_free)(inst) };
+    }
+}

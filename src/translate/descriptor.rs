@@ -4,6 +4,7 @@
 //! C alignment rules, so they match on every pointer width.
 
 use super::ModuleCtx;
+use super::instance::InstanceParts;
 use crate::abi::{names, symbols};
 use crate::error::Result;
 use crate::module::{ref_code, signature, type_code};
@@ -59,7 +60,7 @@ impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
         )
     }
 
-    pub fn emit_descriptor(&self) -> Result<()> {
+    pub fn emit_descriptor(&self, parts: &InstanceParts<'ctx>) -> Result<()> {
         let info = self.info;
         let i32t: BasicTypeEnum = self.cx.i32_type().into();
         let p: BasicTypeEnum = self.ptr_type().into();
@@ -71,8 +72,8 @@ impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
             .iter()
             .enumerate()
             .map(|(i, t)| {
-                let call = self.module.get_function(&format!("wasm_call{i}"));
-                let thunk = self.module.get_function(&format!("wasm_host{i}"));
+                let call = parts.calls.get(i).copied();
+                let thunk = parts.thunks.get(i).copied();
                 let fp = |f: Option<inkwell::values::FunctionValue<'ctx>>| -> BasicValueEnum<'ctx> {
                     match f {
                         Some(f) => f.as_global_value().as_pointer_value().into(),
@@ -175,7 +176,7 @@ impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
             Some(m) => self.limits(m.initial, m.maximum),
             None => self.limits(0, None),
         };
-        let init = self.module.get_function("wasm_init").map(|f| f.as_global_value().as_pointer_value());
+        let init = parts.init.as_global_value().as_pointer_value();
         let n = |x: usize| self.u32v(x as u64);
         let fields: Vec<BasicValueEnum> = vec![
             self.u32v(ABI_VERSION),
@@ -201,7 +202,7 @@ impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
             mem_limits.into(),
             n(info.data.len()),
             n(info.elems.len()),
-            init.unwrap_or(self.ptr_type().const_null()).into(),
+            init.into(),
             self.cx
                 .i32_type()
                 .const_int(info.start.map(|s| s as u64).unwrap_or(u32::MAX as u64), true)

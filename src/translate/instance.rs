@@ -11,14 +11,26 @@ use inkwell::module::Linkage;
 use inkwell::values::{BasicMetadataValueEnum, BasicValueEnum, FunctionValue, PointerValue};
 use wasmparser::ExternalKind;
 
+/// The module-level functions the descriptor points to.
+pub struct InstanceParts<'ctx> {
+    pub init: FunctionValue<'ctx>,
+    /// Generic-call trampoline per type index.
+    pub calls: Vec<FunctionValue<'ctx>>,
+    /// Host thunk per type index.
+    pub thunks: Vec<FunctionValue<'ctx>>,
+}
+
 impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
-    pub fn emit_instance_parts(&self) -> Result<()> {
-        self.emit_init()?;
+    pub fn emit_instance_parts(&self) -> Result<InstanceParts<'ctx>> {
+        let init = self.emit_init()?;
+        let mut calls = Vec::new();
+        let mut thunks = Vec::new();
         for t in 0..self.info.types.len() as u32 {
-            self.emit_trampoline(t)?;
-            self.emit_host_thunk(t)?;
+            calls.push(self.emit_trampoline(t)?);
+            thunks.push(self.emit_host_thunk(t)?);
         }
-        self.emit_export_wrappers()
+        self.emit_export_wrappers()?;
+        Ok(InstanceParts { init, calls, thunks })
     }
 
     /// The constant i32 array encoding element segment `seg` (see awsm.h).
@@ -48,7 +60,7 @@ impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
         (g.as_pointer_value(), items.len() as u32)
     }
 
-    fn emit_init(&self) -> Result<()> {
+    fn emit_init(&self) -> Result<FunctionValue<'ctx>> {
         let ty = self.cx.void_type().fn_type(&[self.ptr_type().into()], false);
         let func = self.module.add_function("wasm_init", ty, Some(Linkage::Internal));
         let mut t = FuncTranslator::new(self, func)?;
@@ -98,11 +110,11 @@ impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
             }
         }
         t.b.build_return(None)?;
-        Ok(())
+        Ok(func)
     }
 
     /// `void wasm_call_T(fn, ctx, const awsm_val *args, awsm_val *results)`.
-    fn emit_trampoline(&self, ty: u32) -> Result<()> {
+    fn emit_trampoline(&self, ty: u32) -> Result<FunctionValue<'ctx>> {
         let p = self.ptr_type();
         let fty = self.cx.void_type().fn_type(&[p.into(), p.into(), p.into(), p.into()], false);
         let func = self.module.add_function(&format!("wasm_call{ty}"), fty, Some(Linkage::Internal));
@@ -125,12 +137,12 @@ impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
             t.b.build_store(slot, *v)?;
         }
         t.b.build_return(None)?;
-        Ok(())
+        Ok(func)
     }
 
     /// `ret wasm_host_T(awsm_host_func *f, params...)`: boxes the params,
     /// calls the host through the runtime, unboxes the results.
-    fn emit_host_thunk(&self, ty: u32) -> Result<()> {
+    fn emit_host_thunk(&self, ty: u32) -> Result<FunctionValue<'ctx>> {
         let func = self.module.add_function(
             &format!("wasm_host{ty}"),
             self.sig_types[ty as usize],
@@ -155,16 +167,36 @@ impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
         for (i, rt) in wt.results().iter().enumerate() {
             vals.push(t.b.build_load(self.val_type(*rt), t.cell_at(results, i as u32)?, "")?);
         }
-        t.build_return_values(&vals)
+        t.build_return_values(&vals)?;
+        Ok(func)
     }
 
+    /// A typed C function `<prefix>_<escaped name>` per exported function.
+    ///
+    /// Escaping keeps these distinct from each other, but not from every
+    /// other symbol: an export named "module" would be the descriptor's
+    /// symbol, and with the prefix "awsm" or "wasm" an export can name a
+    /// runtime function (`awsm_trap`) or one of the module's internal
+    /// ones (`wasm_f3`). The descriptor and the runtime keep their names
+    /// (such an export gets no wrapper; awsm_invoke still reaches it);
+    /// internal symbols are renamed out of the way.
     fn emit_export_wrappers(&self) -> Result<()> {
+        let descriptor = names::module_symbol(&self.opts.prefix);
         for (name, kind, index) in &self.info.exports {
             if *kind != ExternalKind::Func {
                 continue;
             }
             let ty = self.info.func_types[*index as usize];
             let sym = names::export_symbol(&self.opts.prefix, name);
+            if sym == descriptor || self.runtime_symbols.contains(&sym) {
+                continue;
+            }
+            if let Some(f) = self.module.get_function(&sym) {
+                f.as_global_value().set_name(&format!("{sym}.internal"));
+            }
+            if let Some(g) = self.module.get_global(&sym) {
+                g.set_name(&format!("{sym}.internal"));
+            }
             let func = self.module.add_function(&sym, self.sig_types[ty as usize], None);
             let mut t = FuncTranslator::new(self, func)?;
             for i in 0..self.info.types[ty as usize].params().len() as u32 {

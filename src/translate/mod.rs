@@ -29,6 +29,7 @@ use inkwell::context::Context;
 use inkwell::module::{Linkage, Module};
 use inkwell::types::{BasicMetadataTypeEnum, BasicType, BasicTypeEnum, FunctionType};
 use inkwell::values::{FunctionValue, MetadataValue};
+use std::collections::HashSet;
 use wasmparser::{FuncType, TypeRef, ValType};
 
 /// Options that change the code the translator emits.
@@ -81,6 +82,9 @@ pub struct ModuleCtx<'ctx, 'a> {
     pub tbaa: Tbaa<'ctx>,
     pub invariant_kind: u32,
     pub prof_kind: u32,
+    /// Runtime symbols an export wrapper's name could clash with (those
+    /// starting with `<prefix>_`; none unless the prefix is "awsm").
+    pub runtime_symbols: HashSet<String>,
 }
 
 impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
@@ -106,7 +110,14 @@ impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
             tbaa,
             invariant_kind: cx.get_kind_id("invariant.load"),
             prof_kind: cx.get_kind_id("prof"),
+            runtime_symbols: HashSet::new(),
         };
+        let clash = format!("{}_", m.opts.prefix);
+        let names = runtime
+            .get_functions()
+            .map(|f| f.get_name().to_string_lossy().into_owned())
+            .chain(runtime.get_globals().map(|g| g.get_name().to_string_lossy().into_owned()));
+        m.runtime_symbols = names.filter(|n| n.starts_with(&clash)).collect();
         m.sig_types = info.types.iter().map(|t| m.fn_type(t)).collect();
         m.declare_functions(runtime)?;
         Ok(m)
@@ -258,8 +269,8 @@ impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
             let f = info.num_imported_funcs + i as u32;
             func::translate_function(&self, f, &body.body)?;
         }
-        self.emit_instance_parts()?;
-        self.emit_descriptor()?;
+        let parts = self.emit_instance_parts()?;
+        self.emit_descriptor(&parts)?;
         if let Err(e) = self.module.verify() {
             return Err(Error::backend(format!("generated IR does not verify: {e}")));
         }

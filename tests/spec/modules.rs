@@ -87,7 +87,11 @@ impl Compiler {
 
     fn compile_uncached(&self, wasm: &[u8]) -> Result<Arc<Compiled>, String> {
         let n = self.next.fetch_add(1, Ordering::Relaxed);
-        let prefix = format!("{}{n}", self.stem);
+        self.compile_as(wasm, &format!("{}{n}", self.stem))
+    }
+
+    /// Compile `wasm` with symbol prefix `prefix` (`--name`), uncached.
+    pub fn compile_as(&self, wasm: &[u8], prefix: &str) -> Result<Arc<Compiled>, String> {
         let output = self.dir.join(format!("{prefix}.so"));
         let bitcode = self.dir.join(format!("{prefix}.bc"));
         let (emit, awsm_output, opt_level) = match self.output {
@@ -101,7 +105,7 @@ impl Compiler {
             target: None,
             opt_level,
             strategy: None,
-            name: Some(prefix.clone()),
+            name: Some(prefix.to_string()),
             inline_constant_globals: false,
             fast_unsafe: false,
             runtime_globals: false,
