@@ -470,9 +470,15 @@ awsm_instance *awsm_instantiate(const awsm_module *module, const awsm_extern *im
   return err ? NULL : inst;
 }
 
+/* Weak: the POSIX WASI (runtime/wasi/) defines it; Cortex-M firmware has no sandbox. */
+__attribute__((weak)) void awsm_sandbox_detach(awsm_instance *inst);
+
 void awsm_instance_free(awsm_instance *inst) {
   if (!inst)
     return;
+  /* Close the descriptors the guest opened (a no-op without WASI state). */
+  if (awsm_sandbox_detach)
+    awsm_sandbox_detach(inst);
   instance_state *s = inst->private_state;
   const awsm_module *m = inst->module;
   registry_unlink(&awsm_instances.live, s);

@@ -422,8 +422,8 @@ int32_t awsm_wasi_sched_yield(awsm_instance *ctx);
  *
  * An instance uses the sandbox attached to it, else the process-wide
  * default: initially stdio only, with awsm_wasi_set_args's arguments.
- * Descriptors a guest opens belong to its instance: call
- * awsm_sandbox_detach before awsm_instance_free to close them.
+ * Descriptors a guest opens belong to its instance: awsm_instance_free
+ * closes them (as awsm_sandbox_detach does).
  * Functions returning int return 0, or -1 with a message in *error
  * (static or thread-local; may be NULL).
  */
