@@ -510,7 +510,7 @@ def write_reports(out: Path, results: list[Result], engines: list[str], args) ->
     names = [b for b, _ in benches if b in native]
     if not names or not wasm_engines:
         return
-    fig, ax = plt.subplots(figsize=(max(10, 0.45 * len(names) * max(1, len(wasm_engines)) / 2), 6))
+    fig, ax = plt.subplots(figsize=(min(24, max(10, 0.4 * len(names))), 6))
     width = 0.8 / len(wasm_engines)
     for k, e in enumerate(wasm_engines):
         ys = [by[(b, e)].median / native[b] if (b, e) in by and by[(b, e)].status == "ok" else 0 for b in names]
