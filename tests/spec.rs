@@ -15,6 +15,10 @@
 //! - `AWSM_SPEC_VERBOSE=1`: print every failure (default: 10 per script).
 //! - `AWSM_SPEC_TIMEOUT`: seconds one directive may take before the run
 //!   aborts naming it (default 300).
+//! - `AWSM_SPEC_STRATEGY`: compile with this `--bounds-checks` strategy
+//!   (default: the target's, guard-pages). guard-pages, explicit and none
+//!   pass everything; mask keeps accesses in the sandbox by wrapping them
+//!   instead of trapping, so the out-of-bounds assertions fail by design.
 //! - `AWSM_SPEC_FULL_SO=1`: give every module the whole runtime, exactly
 //!   as `awsm --emit shared` does (slower; see modules::Output).
 //!
@@ -32,6 +36,7 @@ mod spectest;
 #[path = "spec/values.rs"]
 mod values;
 
+use awsm::abi::strategy::Strategy;
 use ffi::Api;
 use modules::{Compiler, Output};
 use std::collections::{HashMap, HashSet};
@@ -132,7 +137,10 @@ fn spec_testsuite() {
         .unwrap_or_else(|e| panic!("{e}"));
     let output =
         if std::env::var_os("AWSM_SPEC_FULL_SO").is_some() { Output::Full } else { Output::GuestOnly };
-    let compiler = Arc::new(Compiler::new(dir.path(), "spec", output));
+    let strategy = std::env::var("AWSM_SPEC_STRATEGY").ok().map(|s| {
+        Strategy::from_name(&s).unwrap_or_else(|| panic!("AWSM_SPEC_STRATEGY: unknown strategy '{s}'"))
+    });
+    let compiler = Arc::new(Compiler::new(dir.path(), "spec", output).with_strategy(strategy));
     let api = *Api::global().unwrap_or_else(|e| panic!("{e}"));
 
     let verbose = std::env::var_os("AWSM_SPEC_VERBOSE").is_some();

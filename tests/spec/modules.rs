@@ -3,7 +3,8 @@
 //! and assert_malformed. Compilations are cached by module bytes, so a
 //! module repeated across scripts is compiled once.
 
-use super::ffi::{Library, ModuleDesc};
+use super::ffi::{Library, ModuleDesc, STRATEGY_GUARD_PAGES};
+use awsm::abi::strategy::Strategy;
 use awsm::driver::{self, Options};
 use awsm::error::ErrorKind;
 use awsm::target::TargetInfo;
@@ -58,6 +59,8 @@ pub struct Compiler {
     /// Symbol prefixes are `<stem><n>`, unique in the process.
     stem: String,
     output: Output,
+    /// `--bounds-checks`; None: the target's default.
+    strategy: Option<Strategy>,
     next: AtomicUsize,
     cache: Mutex<HashMap<Vec<u8>, Slot>>,
 }
@@ -70,6 +73,7 @@ impl Compiler {
             dir: dir.to_path_buf(),
             stem: stem.to_string(),
             output,
+            strategy: None,
             next: AtomicUsize::new(0),
             cache: Mutex::new(HashMap::new()),
         }
@@ -90,6 +94,18 @@ impl Compiler {
         self.compile_as(wasm, &format!("{}{n}", self.stem))
     }
 
+    /// Compile with bounds-check strategy `strategy` (None: the default).
+    pub fn with_strategy(mut self, strategy: Option<Strategy>) -> Compiler {
+        self.strategy = strategy;
+        self
+    }
+
+    /// The `AWSM_STRATEGY_*` the modules are compiled for: what a memory
+    /// they import must use.
+    pub fn strategy_id(&self) -> u32 {
+        self.strategy.map_or(STRATEGY_GUARD_PAGES, |s| s.id())
+    }
+
     /// Compile `wasm` with symbol prefix `prefix` (`--name`), uncached.
     pub fn compile_as(&self, wasm: &[u8], prefix: &str) -> Result<Arc<Compiled>, String> {
         let output = self.dir.join(format!("{prefix}.so"));
@@ -104,7 +120,7 @@ impl Compiler {
             emit: Some(emit),
             target: None,
             opt_level,
-            strategy: None,
+            strategy: self.strategy.map(|s| s.name().to_string()),
             name: Some(prefix.to_string()),
             inline_constant_globals: false,
             fast_unsafe: false,

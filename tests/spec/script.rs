@@ -85,7 +85,7 @@ pub fn run(
             return counts;
         }
     };
-    let spectest = match Spectest::new(api) {
+    let spectest = match Spectest::new(api, compiler.strategy_id()) {
         Ok(s) => s,
         Err(e) => {
             counts.failed += 1;

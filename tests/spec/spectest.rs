@@ -34,8 +34,9 @@ unsafe extern "C" fn print(
 }
 
 impl Spectest {
-    /// Make the table (10..20 funcref), memory (1..2 pages) and globals.
-    pub fn new(api: &Api) -> Result<Spectest, String> {
+    /// Make the table (10..20 funcref), memory (1..2 pages, for code
+    /// compiled with bounds-check strategy `strategy`) and globals.
+    pub fn new(api: &Api, strategy: u32) -> Result<Spectest, String> {
         let mut err = std::ptr::null();
         // SAFETY: plain runtime calls; failures come back as NULL + message.
         let table =
@@ -44,9 +45,7 @@ impl Spectest {
             return Err(format!("spectest table: {}", ffi::cstr(err)));
         }
         // SAFETY: as above.
-        let memory = unsafe {
-            (api.memory_new)(ffi::STRATEGY_GUARD_PAGES, Limits { min: 1, max: 2, has_max: 1 }, &mut err)
-        };
+        let memory = unsafe { (api.memory_new)(strategy, Limits { min: 1, max: 2, has_max: 1 }, &mut err) };
         if memory.is_null() {
             // SAFETY: the table was just made and is unused.
             unsafe { (api.table_free)(table) };
