@@ -11,7 +11,8 @@
 //! - `AWSM_SPEC_DIRS`: comma-separated suites, default `wasm-v1,wasm-v2`;
 //!   also `wasm-v3`, `wasm-latest`, `proposals/<name>` (e.g.
 //!   `proposals/tail-call`).
-//! - `AWSM_SPEC_FILTER`: only scripts whose path contains this text.
+//! - `AWSM_SPEC_FILTER`: only scripts whose path contains one of these
+//!   comma-separated texts.
 //! - `AWSM_SPEC_VERBOSE=1`: print every failure (default: 10 per script).
 //! - `AWSM_SPEC_TIMEOUT`: seconds one directive may take before the run
 //!   aborts naming it (default 300).
@@ -71,7 +72,7 @@ fn collect_scripts() -> Result<Vec<Script>, String> {
         };
         for f in files {
             let path = format!("{dir}/{}", f.name());
-            if path.ends_with(".wast") && path.contains(&filter) {
+            if path.ends_with(".wast") && filter.split(',').any(|f| path.contains(f)) {
                 scripts.push(Script { path, text: f.contents });
             }
         }
