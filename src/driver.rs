@@ -124,6 +124,7 @@ pub fn compile_bytes_with(wasm: &[u8], opts: &Options, topts: &TargetOptions) ->
     let runtime = load_bitcode(&cx, runtime_index::RUNTIMES, target.triple, "runtime")?;
     if target.os == Os::CortexM && emit == Emit::Exe {
         check_firmware_wasi(&info, &runtime)?;
+        target::board::check_start_type(&info)?;
     }
     let tr_opts = TranslateOptions {
         strategy,
@@ -160,6 +161,7 @@ pub fn compile_bytes_with(wasm: &[u8], opts: &Options, topts: &TargetOptions) ->
     target::optimize(&guest, &tm, opts.opt_level)?;
     if target.os == Os::CortexM {
         target::arm::legalize_float_intrinsics(&cx, &guest)?;
+        target::arm::function_sections(&guest);
     }
     let linker = match emit {
         Emit::Exe | Emit::Shared => Linker::for_target(&target, board)?,

@@ -14,7 +14,4 @@ uint64_t awsm_cm_real_size(const awsm_memory *mem);
  * the executable's status for it: the guest's status, or 134. */
 __attribute__((noreturn)) void awsm_cm_stop(int32_t code);
 
-/* Write a NUL-terminated string to fd 2. */
-void awsm_cm_print_error(const char *text);
-
 #endif /* AWSM_CM_INTERNAL_H */

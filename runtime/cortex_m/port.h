@@ -33,4 +33,22 @@ uintptr_t awsm_port_stack_bottom(void);
  * the trap path (semihosting output). */
 #define AWSM_CM_STACK_MARGIN 2048u
 
+/* ------------------------------------ what the runtime gives a board */
+
+struct awsm_module;
+
+/* Run `module`'s WASI `_start` (the module a firmware image was built
+ * from: `awsm_entry_module`, or `<prefix>_module` of an object) and end
+ * through awsm_port_exit with the status a Linux executable would have:
+ * 0, the guest's proc_exit status, 134 after `awsm: trap: <reason>` on
+ * stderr, 1 after `awsm: <why>` if it cannot be instantiated. Only for
+ * modules whose imports are all WASI functions (what awsm lets an
+ * executable import); much smaller in flash than awsm_instantiate and
+ * awsm_invoke, which firmware that embeds several modules or resolves
+ * imports from a host still has (runtime/cortex_m/command.c). */
+__attribute__((noreturn)) void awsm_cm_run_command(const struct awsm_module *module);
+
+/* Write a NUL-terminated string to fd 2. */
+void awsm_cm_print_error(const char *text);
+
 #endif /* AWSM_CORTEX_M_PORT_H */

@@ -6,9 +6,9 @@
  * static (and build.rs compiles Cortex-M code with _Thread_local defined
  * away, for the shared files' thread-local buffers). A guest call (awsm_invoke, instantiation)
  * records a setjmp target; awsm_trap longjmps there, so an embedder gets the trap code back exactly
- * as on Linux. A trap outside any guest call, e.g. in an export wrapper the firmware called
- * directly, stops the program: `awsm: trap: <reason>` on stderr and status 134, or the guest's
- * status for proc_exit.
+ * as on Linux. A trap outside any guest call (board firmware runs its command that way,
+ * command.c; or an export wrapper the firmware called directly) stops the program:
+ * `awsm: trap: <reason>` on stderr and status 134, or the guest's status for proc_exit.
  *
  * awsm_trap is weak: firmware that wants something else (reset, log to
  * flash, blink an LED) defines its own `void awsm_trap(awsm_instance *,
@@ -18,7 +18,6 @@
 #include "cm_internal.h"
 
 #include <setjmp.h>
-#include <string.h>
 
 enum { EXIT_TRAP = 134 };
 
@@ -56,7 +55,13 @@ bool awsm_in_guest_call(void) { return state.target != NULL; }
 void awsm_set_exit_status(int32_t status) { state.exit_status = status; }
 int32_t awsm_exit_status(void) { return state.exit_status; }
 
-void awsm_cm_print_error(const char *text) { awsm_port_write(2, text, strlen(text)); }
+/* Counts by itself: newlib's word-at-a-time strlen is 220 bytes of flash. */
+void awsm_cm_print_error(const char *text) {
+  size_t len = 0;
+  while (text[len])
+    len++;
+  awsm_port_write(2, text, len);
+}
 
 void awsm_cm_stop(int32_t code) {
   if (code == AWSM_TRAP_EXIT)

@@ -111,13 +111,16 @@ fn rewrite<'ctx>(
 /// longjmp), so every function is `nounwind`, which keeps libgcc's
 /// unwinder (3-4 KiB) out of firmware; and everything but the guest's
 /// own functions (`wasm_f<N>`), that is the runtime, the export wrappers
-/// and the module initialiser, is optimised for size (`optsize`): it runs
-/// once or rarely, while flash is scarce.
+/// and the module initialiser, is optimised for size as -Oz would
+/// (`optsize` and `minsize`: literal pools instead of movw/movt pairs, no
+/// unrolling): it runs once or rarely, while flash is scarce. Runtime code
+/// inlined into guest functions (address checks) is optimised as the
+/// guest function is.
 pub fn size_attributes(cx: &Context, m: &Module) {
     let kind = |name: &str| {
         cx.create_enum_attribute(inkwell::attributes::Attribute::get_named_enum_kind_id(name), 0)
     };
-    let (nounwind, optsize) = (kind("nounwind"), kind("optsize"));
+    let (nounwind, optsize, minsize) = (kind("nounwind"), kind("optsize"), kind("minsize"));
     for f in m.get_functions() {
         if f.count_basic_blocks() == 0 {
             continue;
@@ -128,6 +131,24 @@ pub fn size_attributes(cx: &Context, m: &Module) {
         if !guest && f.get_string_attribute(inkwell::attributes::AttributeLoc::Function, "optnone").is_none()
         {
             f.add_attribute(inkwell::attributes::AttributeLoc::Function, optsize);
+            f.add_attribute(inkwell::attributes::AttributeLoc::Function, minsize);
         }
+    }
+}
+
+/// One section per function (`.text.<name>`), as `-ffunction-sections`
+/// would give: the LTO'd firmware is a single object, and without this
+/// the linker's `--gc-sections` keeps all of its code. With it, the
+/// definitions that stay external only because a C library object might
+/// refer to them (newlib's system calls, `FIRMWARE_EXTERNAL_SYMBOLS`) are
+/// dropped when nothing does.
+pub fn function_sections(m: &Module) {
+    for f in m.get_functions() {
+        let has_section = f.get_section().is_some_and(|s| !s.to_bytes().is_empty());
+        if f.count_basic_blocks() == 0 || has_section {
+            continue;
+        }
+        let section = format!(".text.{}", f.get_name().to_string_lossy());
+        f.as_global_value().set_section(Some(&section));
     }
 }

@@ -4,6 +4,7 @@
 //! and the HardFault handler are shared (`runtime/cortex_m/board/`).
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::module::ModuleInfo;
 
 /// A machine firmware is linked for.
 #[derive(Clone, Copy, Debug)]
@@ -41,7 +42,31 @@ pub const BOARDS: &[Board] = &[
 /// refers to: newlib (its system calls), the linker script (the entry
 /// point). They keep external linkage when everything else is internalized.
 pub const FIRMWARE_EXTERNAL_SYMBOLS: &[&str] =
-    &["Reset_Handler", "_sbrk", "_exit", "_write", "_read", "_close", "_lseek", "_fstat", "_isatty"];
+    &["Reset_Handler", "_exit", "_write", "_read", "_close", "_lseek", "_fstat", "_isatty"];
+
+/// Board firmware calls `_start` directly as a function of no parameters
+/// and no results (`awsm_cm_run_command`, which leaves the module's
+/// signature table out of the image), so a `_start` of another type is
+/// refused here rather than misbehaving on the device.
+pub fn check_start_type(info: &ModuleInfo) -> Result<()> {
+    let start = info
+        .exports
+        .iter()
+        .find(|(name, kind, _)| *name == "_start" && *kind == wasmparser::ExternalKind::Func);
+    let Some((_, _, index)) = start else { return Ok(()) };
+    let ty = info.func_types.get(*index as usize).and_then(|t| info.types.get(*t as usize));
+    match ty {
+        Some(ty) if ty.params().is_empty() && ty.results().is_empty() => Ok(()),
+        Some(ty) => Err(Error::new(
+            ErrorKind::Unsupported,
+            format!(
+                "firmware runs `_start` as a WASI command, which takes and returns nothing; this one has type {}",
+                crate::module::signature(ty)
+            ),
+        )),
+        None => Ok(()),
+    }
+}
 
 impl Board {
     /// Look up `--board`.

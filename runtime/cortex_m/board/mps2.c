@@ -1,11 +1,12 @@
 /*
  * mps2.c — board glue for the Arm MPS2 boards (QEMU's mps2-an386,
  * Cortex-M4, and mps2-an500, Cortex-M7): vector table and reset code,
- * the port.h functions over Arm semihosting and SysTick, a HardFault
- * handler that reports a trap, newlib's system calls, a compact
- * vsnprintf, and the code that runs the compiled module as a WASI
- * command. Linked into firmware by `awsm --board mps2-an386|mps2-an500`;
- * the memory map is the board's linker script beside this file. It is
+ * the port.h functions over Arm semihosting and SysTick, a fault
+ * handler that reports a trap, a bump allocator for malloc, stubs of
+ * newlib's system calls, and the reset code that runs the compiled
+ * module as a WASI command (awsm_cm_run_command). Linked into firmware
+ * by `awsm --board mps2-an386|mps2-an500`; the memory map is the board's
+ * linker script beside this file. It is
  * also the worked example of bring-your-own-board glue: compiled with
  * -DAWSM_ENTRY_MODULE=<prefix>_module it turns an object built without
  * --board into the same firmware (doc/targets.md).
@@ -18,10 +19,7 @@
 #include "../port.h"
 #include "awsm.h"
 
-#include <errno.h>
-#include <stdarg.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -38,7 +36,7 @@ extern uint32_t __bss_start__[], __bss_end__[];
 extern uint32_t __stack_top__[], __stack_bottom__[];
 extern uint8_t __heap_start__[], __heap_end__[];
 
-enum { EXIT_LOAD_ERROR = 1, EXIT_TRAP = 134 };
+enum { EXIT_TRAP = 134 };
 
 /* ------------------------------------------------------------ semihosting */
 
@@ -85,8 +83,6 @@ void awsm_port_exit(int status) {
     semihost(SYS_EXIT_EXTENDED, block);
 }
 
-static void print(const char *text) { awsm_port_write(2, text, strlen(text)); }
-
 /* ---------------------------------------------------------------- SysTick */
 
 #define SYST_CSR (*(volatile uint32_t *)0xe000e010u)
@@ -127,51 +123,48 @@ uintptr_t awsm_port_stack_bottom(void) { return (uintptr_t)__stack_bottom__; }
 #define SCB_CPACR (*(volatile uint32_t *)0xe000ed88u)
 
 static void print_hex(uint32_t v) {
-  char text[11] = "0x";
-  for (int i = 0; i < 8; i++)
-    text[2 + i] = "0123456789abcdef"[(v >> (28 - 4 * i)) & 15];
-  text[10] = 0;
-  print(text);
+  char text[10] = {'0', 'x'};
+#pragma clang loop unroll(disable)
+  for (int i = 9; i >= 2; i--, v >>= 4)
+    text[i] = "0123456789abcdef"[v & 15];
+  awsm_port_write(2, text, sizeof text);
 }
 
-static const char *const fault_names[] = {"HardFault", "MemManage", "BusFault", "UsageFault"};
+/* Exceptions 3-6: HardFault, MemManage, BusFault, UsageFault. */
+static const char fault_names[4][11] = {"HardFault", "MemManage", "BusFault", "UsageFault"};
 
-/* A fault the guest's checks did not catch: the runtime (or board code)
- * is broken, or the main stack overflowed outside guest code. Report it
- * as a trap, with the registers needed to find it. `frame` is the
- * exception stack frame (r0-r3, r12, lr, pc, xpsr). */
-__attribute__((used, noreturn)) void awsm_mps2_fault_report(uint32_t which, const uint32_t *frame) {
-  print("awsm: trap: hardware fault (");
-  print(fault_names[which & 3]);
-  print(", CFSR ");
-  print_hex(SCB_CFSR);
-  print(", HFSR ");
-  print_hex(SCB_HFSR);
-  print(", PC ");
-  print_hex(frame[6]);
-  print(")\n");
-  awsm_port_exit(EXIT_TRAP);
-}
-
-/* Find the stack the fault's frame was pushed on, then report. */
-#define FAULT_HANDLER(fn, which)                                                                   \
-  __attribute__((naked)) static void fn(void) {                                                    \
-    __asm__ volatile("tst lr, #4\n"                                                                \
-                     "ite eq\n"                                                                    \
-                     "mrseq r1, msp\n"                                                             \
-                     "mrsne r1, psp\n"                                                             \
-                     "movs r0, #" #which "\n"                                                      \
-                     "b awsm_mps2_fault_report\n");                                                \
+/* A fault the guest's checks did not catch (the runtime or board code is
+ * broken, or the main stack overflowed outside guest code), or an
+ * interrupt nothing enabled. Report it as a trap, with the registers
+ * needed to find it. `exception` is the IPSR exception number, `frame`
+ * the exception stack frame (r0-r3, r12, lr, pc, xpsr). */
+__attribute__((used, noreturn)) void awsm_mps2_fault_report(uint32_t exception,
+                                                            const uint32_t *frame) {
+  if (exception - 3 > 3) {
+    awsm_cm_print_error("awsm: trap: unexpected interrupt\n");
+    awsm_port_exit(EXIT_TRAP);
   }
-
-FAULT_HANDLER(hard_fault, 0)
-FAULT_HANDLER(mem_manage_fault, 1)
-FAULT_HANDLER(bus_fault, 2)
-FAULT_HANDLER(usage_fault, 3)
-
-static void unexpected_interrupt(void) {
-  print("awsm: trap: unexpected interrupt\n");
+  awsm_cm_print_error("awsm: trap: hardware fault (");
+  awsm_cm_print_error(fault_names[exception - 3]);
+  awsm_cm_print_error(", CFSR ");
+  print_hex(SCB_CFSR);
+  awsm_cm_print_error(", HFSR ");
+  print_hex(SCB_HFSR);
+  awsm_cm_print_error(", PC ");
+  print_hex(frame[6]);
+  awsm_cm_print_error(")\n");
   awsm_port_exit(EXIT_TRAP);
+}
+
+/* Every exception but reset and SysTick: find the stack the frame was
+ * pushed on, read which exception this is, report. */
+__attribute__((naked)) static void fault_handler(void) {
+  __asm__ volatile("tst lr, #4\n"
+                   "ite eq\n"
+                   "mrseq r1, msp\n"
+                   "mrsne r1, psp\n"
+                   "mrs r0, ipsr\n"
+                   "b awsm_mps2_fault_report\n");
 }
 
 /* ------------------------------------------------------------ reset, main */
@@ -183,55 +176,27 @@ typedef void (*vector)(void);
 __attribute__((section(".isr_vector"), used)) static const vector vectors[16] = {
     (vector)__stack_top__,
     Reset_Handler,
-    unexpected_interrupt,
-    hard_fault,
-    mem_manage_fault,
-    bus_fault,
-    usage_fault,
+    fault_handler, /* NMI */
+    fault_handler, /* HardFault */
+    fault_handler, /* MemManage */
+    fault_handler, /* BusFault */
+    fault_handler, /* UsageFault */
     0,
     0,
     0,
     0,
-    unexpected_interrupt,
-    unexpected_interrupt,
+    fault_handler, /* SVCall */
+    fault_handler, /* DebugMonitor */
     0,
-    unexpected_interrupt,
+    fault_handler, /* PendSV */
     systick_handler,
 };
-
-__attribute__((noreturn)) static void report_trap(awsm_result r) {
-  if (r.code == AWSM_TRAP_EXIT)
-    awsm_port_exit(r.exit_status);
-  print("awsm: trap: ");
-  print(awsm_trap_message(r.code));
-  print("\n");
-  awsm_port_exit(EXIT_TRAP);
-}
 
 /* Kept out of Reset_Handler so no floating-point code can be scheduled
  * before the FPU is switched on. */
 __attribute__((noinline, noreturn)) static void run_module(void) {
   systick_start();
-  awsm_wasi_set_args(0, NULL, NULL);
-  const char *error = NULL;
-  awsm_instance *inst = awsm_instantiate(&AWSM_ENTRY_MODULE, NULL, 0, &error);
-  if (!inst) {
-    awsm_result why = awsm_instantiate_status();
-    if (why.code != AWSM_TRAP_NONE)
-      report_trap(why);
-    print("awsm: ");
-    print(error ? error : "cannot instantiate the module");
-    print("\n");
-    awsm_port_exit(EXIT_LOAD_ERROR);
-  }
-  if (!awsm_export_func(inst, "_start")) {
-    print("awsm: module has no _start export\n");
-    awsm_port_exit(EXIT_LOAD_ERROR);
-  }
-  awsm_result r = awsm_invoke(inst, "_start", NULL, NULL);
-  if (r.code != AWSM_TRAP_NONE)
-    report_trap(r);
-  awsm_port_exit(0);
+  awsm_cm_run_command(&AWSM_ENTRY_MODULE);
 }
 
 void Reset_Handler(void) {
@@ -247,73 +212,95 @@ void Reset_Handler(void) {
   run_module();
 }
 
-/* ------------------------------------------------ a compact vsnprintf */
+/* ------------------------------------------------------------------- heap */
 
 /*
- * The runtime formats its error messages (awsm_error: "%s", "%u", "%d")
- * with vsnprintf, and newlib's costs about 2 KiB of flash. Firmware has no
- * other caller (the guest has its own libc), so this one, which knows %s
- * %d %u %x %c %%, takes its place here; objects built without --board
- * leave vsnprintf to the firmware's C library.
+ * malloc over the PSRAM heap, as a bump allocator. The runtime allocates
+ * at instantiation and afterwards only grows linear memory and tables
+ * (realloc); linear memory is the last block awsm_cm_run_command
+ * allocates, so memory.grow extends it in place. free gives back only the
+ * last block, and a block realloc moves stays allocated. newlib-nano's
+ * allocator, with _sbrk and the reentrancy data it drags in, would cost
+ * about 1 KiB of flash for reuse a firmware running one module never
+ * needs. Each block has an 8-byte header holding its size, which keeps
+ * every block 8-byte aligned (the linker script aligns the heap).
  */
-static size_t put(char *buf, size_t size, size_t n, char c) {
-  if (n + 1 < size)
-    buf[n] = c;
-  return n + 1;
-}
-
-int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap) {
-  size_t n = 0;
-  for (; *fmt; fmt++) {
-    if (*fmt != '%') {
-      n = put(buf, size, n, *fmt);
-      continue;
-    }
-    char conv = *++fmt;
-    if (conv == 's') {
-      for (const char *s = va_arg(ap, const char *); s && *s; s++)
-        n = put(buf, size, n, *s);
-    } else if (conv == 'c') {
-      n = put(buf, size, n, (char)va_arg(ap, int));
-    } else if (conv == 'd' || conv == 'u' || conv == 'x') {
-      unsigned base = conv == 'x' ? 16 : 10;
-      unsigned v = va_arg(ap, unsigned);
-      if (conv == 'd' && (int)v < 0) {
-        n = put(buf, size, n, '-');
-        v = 0u - v;
-      }
-      char digits[12];
-      int d = 0;
-      do {
-        digits[d++] = "0123456789abcdef"[v % base];
-        v /= base;
-      } while (v);
-      while (d)
-        n = put(buf, size, n, digits[--d]);
-    } else {
-      n = put(buf, size, n, conv ? conv : '%');
-      if (!conv)
-        break;
-    }
-  }
-  if (size)
-    buf[n < size ? n : size - 1] = 0;
-  return (int)n;
-}
-
-/* ------------------------------------------------- newlib's system calls */
+typedef struct heap_block {
+  size_t size;
+  size_t unused;
+} heap_block;
 
 static uint8_t *heap_top = __heap_start__;
 
-void *_sbrk(ptrdiff_t increment) {
-  if (increment > __heap_end__ - heap_top || increment < __heap_start__ - heap_top) {
-    errno = ENOMEM;
-    return (void *)-1;
-  }
-  uint8_t *old = heap_top;
-  heap_top += increment;
-  return old;
+static size_t heap_round(size_t n) { return (n + 7u) & ~(size_t)7u; }
+
+void *malloc(size_t n) {
+  size_t size = heap_round(n);
+  if (size < n || size + sizeof(heap_block) > (size_t)(__heap_end__ - heap_top))
+    return NULL;
+  heap_block *b = (heap_block *)heap_top;
+  b->size = size;
+  heap_top += sizeof *b + size;
+  return b + 1;
 }
+
+void free(void *p) {
+  heap_block *b = (heap_block *)p - 1;
+  if (p && (uint8_t *)p + b->size == heap_top)
+    heap_top = (uint8_t *)b;
+}
+
+void *calloc(size_t count, size_t size) {
+  if (size && count > SIZE_MAX / size)
+    return NULL;
+  void *p = malloc(count * size);
+  if (p)
+    memset(p, 0, count * size);
+  return p;
+}
+
+void *realloc(void *p, size_t n) {
+  if (!p)
+    return malloc(n);
+  heap_block *b = (heap_block *)p - 1;
+  size_t size = heap_round(n);
+  if ((uint8_t *)p + b->size == heap_top) {
+    if (size < n || size > (size_t)(__heap_end__ - (uint8_t *)p))
+      return NULL;
+    b->size = size;
+    heap_top = (uint8_t *)p + size;
+    return p;
+  }
+  if (n <= b->size)
+    return p;
+  void *q = malloc(n);
+  if (q)
+    memcpy(q, p, b->size);
+  return q;
+}
+
+/* newlib's own callers (strdup, vsnprintf: the embedding API of a firmware
+ * linked from an object) allocate through these; without them newlib's
+ * allocator would be linked too, on the same heap. */
+struct _reent;
+void *_malloc_r(struct _reent *r, size_t n) {
+  (void)r;
+  return malloc(n);
+}
+void _free_r(struct _reent *r, void *p) {
+  (void)r;
+  free(p);
+}
+void *_calloc_r(struct _reent *r, size_t count, size_t size) {
+  (void)r;
+  return calloc(count, size);
+}
+void *_realloc_r(struct _reent *r, void *p, size_t n) {
+  (void)r;
+  return realloc(p, n);
+}
+
+/* ------------------------------------------------- newlib's system calls */
 
 __attribute__((noreturn)) void _exit(int status) { awsm_port_exit(status); }
 
@@ -346,7 +333,6 @@ int _isatty(int fd) {
 int _kill(int pid, int sig) {
   (void)pid;
   (void)sig;
-  errno = EINVAL;
   return -1;
 }
 int _getpid(void) { return 1; }

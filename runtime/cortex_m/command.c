@@ -1,0 +1,155 @@
+/*
+ * command.c — run a compiled WASI command on a board, in as little flash
+ * as possible: awsm_cm_run_command.
+ *
+ * The general embedding API (awsm_instantiate, awsm_invoke: instance.c,
+ * invoke.c, types.c) serves hosts that link several modules, resolve
+ * imports by name, intern signatures process-wide and call exports
+ * generically. A firmware image that only runs one module's `_start` needs
+ * none of that, and on a microcontroller that machinery is most of the
+ * image (about 6 KiB against kernels of 1-2 KiB). This path supports
+ * exactly what awsm lets an executable contain, a module whose imports
+ * are all WASI functions bound by the compiler, and does what
+ * awsm_instantiate does for such a module: allocate globals, tables,
+ * funcrefs and memory, run the initialisers and the start function, then
+ * `_start`. `inst->module` stays NULL: nothing on this path reads it, and
+ * storing the descriptor's address would keep the descriptor in flash.
+ *
+ * Written for LTO: firmware passes its constant descriptor, so every
+ * `m->field` read folds to a constant and the descriptor itself, its
+ * import list, its type table and the generic-call trampolines it points
+ * to drop out of the image. Signatures are read only when the module has
+ * a table (call_indirect is the only reader of type ids), and then compared
+ * among the module's own types: one instance, so module-local canonical
+ * ids do the work of process-wide ones.
+ */
+#include "cm_internal.h"
+
+#include <stdlib.h>
+
+enum { EXIT_LOAD_ERROR = 1 };
+
+/* The one instance a command runs in: static, so it costs no allocation. */
+static awsm_instance command;
+
+__attribute__((noreturn)) static void load_error(const char *why) {
+  awsm_cm_print_error("awsm: ");
+  awsm_cm_print_error(why);
+  awsm_cm_print_error("\n");
+  awsm_port_exit(EXIT_LOAD_ERROR);
+}
+
+/* Out of line: one copy of the allocator instead of one per caller. */
+__attribute__((noinline)) static void *zeroed(size_t count, size_t size) {
+  void *p = count ? calloc(count, size) : NULL;
+  if (count && !p)
+    load_error("out of memory");
+  return p;
+}
+
+static bool same_string(const char *a, const char *b) {
+#pragma clang loop unroll(disable)
+  while (*a && *a == *b)
+    a++, b++;
+  return *a == *b;
+}
+
+/* Type ids local to the module: 1 + the first type index with the same
+ * signature, so equal signatures compare equal at call_indirect. */
+static uint32_t *local_type_ids(const awsm_module *m) {
+  uint32_t *ids = zeroed(m->num_types, sizeof *ids);
+  for (uint32_t t = 0; t < m->num_types; t++) {
+    uint32_t first = 0;
+    while (!same_string(m->types[first].sig, m->types[t].sig))
+      first++;
+    ids[t] = first + 1;
+  }
+  return ids;
+}
+
+static void alloc_tables(awsm_instance *inst, const awsm_module *m) {
+  inst->tables = zeroed(m->num_tables, sizeof *inst->tables);
+  awsm_table *own = zeroed(m->num_tables, sizeof *own);
+  for (uint32_t i = 0; i < m->num_tables; i++) {
+    const awsm_table_desc *d = &m->tables[i];
+    if (d->limits.min > AWSM_TABLE_LIMIT)
+      load_error("table size too large");
+    own[i].elem_type = d->elem_type;
+    own[i].max_size = d->limits.has_max ? d->limits.max : AWSM_TABLE_UNBOUNDED;
+    own[i].size = d->limits.min;
+    own[i].elems = zeroed(d->limits.min, sizeof *own[i].elems);
+    inst->tables[i] = &own[i];
+  }
+}
+
+static void alloc_memory(awsm_instance *inst, const awsm_module *m) {
+  const awsm_strategy_ops *ops = awsm_strategy_ops_for(m->memory_strategy);
+  awsm_limits lim = m->memory_limits;
+  if (!ops)
+    load_error("unsupported bounds-check strategy");
+  if (lim.min > AWSM_MAX_PAGES || (lim.has_max && lim.max < lim.min))
+    load_error("memory size too large");
+  uint64_t max_pages = lim.has_max && lim.max < AWSM_MAX_PAGES ? lim.max : AWSM_MAX_PAGES;
+  if (ops->alloc(&inst->own_memory, lim.min * AWSM_PAGE_SIZE, max_pages * AWSM_PAGE_SIZE) != 0)
+    load_error("cannot allocate linear memory");
+  inst->memory = &inst->own_memory;
+}
+
+/* Allocate everything instance state holds. Memory comes last: it is the
+ * allocation memory.grow may extend in place. */
+static void allocate(awsm_instance *inst, const awsm_module *m) {
+  if (m->num_imports != m->num_imported_funcs || m->num_imported_globals ||
+      m->num_imported_tables || m->memory_imported)
+    load_error("firmware binds only WASI function imports");
+  const uint32_t *ids = m->num_tables ? local_type_ids(m) : NULL;
+  inst->type_ids = ids;
+  inst->funcs = zeroed(m->num_funcs, sizeof *inst->funcs);
+  for (uint32_t i = 0; i < m->num_funcs; i++) {
+    if (!m->func_ptrs[i])
+      load_error("firmware binds only WASI function imports");
+    inst->funcs[i] = (awsm_funcref){m->func_ptrs[i], inst, ids ? ids[m->func_types[i]] : 0};
+  }
+  inst->globals = zeroed(m->num_globals, sizeof *inst->globals);
+  awsm_global *cells = zeroed(m->num_globals, sizeof *cells);
+  for (uint32_t i = 0; i < m->num_globals; i++)
+    inst->globals[i] = &cells[i];
+  alloc_tables(inst, m);
+  inst->data_dropped = zeroed(m->num_data, 1);
+  inst->elem_dropped = zeroed(m->num_elems, 1);
+  if (m->has_memory)
+    alloc_memory(inst, m);
+}
+
+/* A function of type () -> () in the module's code: what the start
+ * function and `_start` must be (awsm checks `_start`'s type when it
+ * builds firmware). */
+typedef void (*command_fn)(awsm_instance *ctx);
+
+/* `_start`'s code, if the module exports a () -> () function by that name. */
+static command_fn find_start(const awsm_module *m) {
+  for (uint32_t i = 0; i < m->num_exports; i++) {
+    const awsm_export_desc *e = &m->exports[i];
+    if (e->kind == AWSM_EXTERN_FUNC && e->name_len == 6 && same_string(e->name, "_start"))
+      return (command_fn)m->func_ptrs[e->index];
+  }
+  return NULL;
+}
+
+void awsm_cm_run_command(const awsm_module *m) {
+  if (!m || m->abi_version != AWSM_ABI_VERSION)
+    load_error("module ABI version does not match the runtime's");
+  awsm_instance *inst = &command;
+  allocate(inst, m);
+  /* No setjmp: a trap outside any guest call ends the program the way
+   * this function would after catching it (awsm_trap, trap.c). */
+  inst->stack_limit = awsm_port_stack_bottom() + AWSM_CM_STACK_MARGIN;
+  if (m->init)
+    m->init(inst);
+  if (m->start_func >= 0)
+    ((command_fn)inst->funcs[m->start_func].fn)(inst);
+  command_fn start = find_start(m);
+  if (!start)
+    load_error("module has no _start export");
+  start(inst);
+  awsm_port_exit(0);
+}
