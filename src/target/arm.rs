@@ -17,6 +17,7 @@ use crate::error::Result;
 use inkwell::FloatPredicate;
 use inkwell::context::Context;
 use inkwell::module::Module;
+use inkwell::targets::TargetMachine;
 use inkwell::types::{BasicTypeEnum, FloatType};
 use inkwell::values::{BasicValueEnum, CallSiteValue, FloatValue, InstructionValue, Operand};
 
@@ -151,4 +152,14 @@ pub fn function_sections(m: &Module) {
         let section = format!(".text.{}", f.get_name().to_string_lossy());
         f.as_global_value().set_section(Some(&section));
     }
+}
+
+/// Whether `tm` builds Cortex-M code. There, -O2 does not unroll loops
+/// (as gcc's -O2 does not) and -O3 does: on the embedded benchmarks
+/// (doc/targets.md) unrolling doubled the guest code's flash and lowered
+/// the instruction count on one kernel (matmul) while raising it on
+/// another (sort: register pressure and spills in the unrolled loops of
+/// an in-order core with 13 usable registers).
+pub fn is_cortex_m(tm: &TargetMachine) -> bool {
+    tm.get_triple().as_str().to_bytes().starts_with(b"thumb")
 }

@@ -219,7 +219,7 @@ pub fn optimize(module: &Module, tm: &TargetMachine, opt: u8) -> Result<()> {
     let options = PassBuilderOptions::create();
     options.set_loop_vectorization(opt >= 2);
     options.set_loop_slp_vectorization(opt >= 2);
-    options.set_loop_unrolling(opt >= 2);
+    options.set_loop_unrolling(opt >= 3 || (opt >= 2 && !arm::is_cortex_m(tm)));
     options.set_merge_functions(opt >= 2);
     module.run_passes(&pipeline, tm, options).map_err(|e| Error::backend(format!("optimization failed: {e}")))
 }
