@@ -16,8 +16,15 @@
 #define AWSM_TABLE_UNBOUNDED 0xffffffffu
 /* Implementation limit on table elements (the spec allows limits). */
 #define AWSM_TABLE_LIMIT 10000000u
-/* Address space a guard-pages memory reserves: index + offset < 2^33. */
-#define AWSM_GUARD_RESERVATION ((8ull << 30) + 65536ull)
+/* One view of a guard-pages memory: the whole 32-bit index space. */
+#define AWSM_GUARD_VIEW (4ull << 30)
+/* Views of the same pages a guard-pages memory maps back to back, so an
+ * index summed without wrapping (below VIEWS * 2^32) reaches the right
+ * byte; must equal MIRROR_VIEWS in src/translate/mirror.rs. */
+#define AWSM_GUARD_VIEWS 3
+/* Address space a guard-pages memory reserves: the views, then PROT_NONE
+ * for the largest static offset and access width. */
+#define AWSM_GUARD_RESERVATION ((AWSM_GUARD_VIEWS + 1) * AWSM_GUARD_VIEW + 65536ull)
 /* Address space a mask memory reserves: the largest arena plus slack. */
 #define AWSM_MASK_RESERVATION ((4ull << 30) + 65536ull)
 
@@ -101,10 +108,10 @@ extern const awsm_strategy_ops awsm_explicit_ops;
 extern const awsm_strategy_ops awsm_mask_ops;
 
 /* Address functions of the strategies awsm.h does not list. */
-uint8_t *awsm_mem_addr_mask(awsm_instance *ctx, uint8_t *base, uint64_t mem_size, uint64_t ea,
-                            uint32_t size);
-uint8_t *awsm_mem_addr_none(awsm_instance *ctx, uint8_t *base, uint64_t mem_size, uint64_t ea,
-                            uint32_t size);
+uint8_t *awsm_mem_addr_mask(awsm_instance *ctx, uint8_t *base, uint64_t mem_size, uint64_t idx,
+                            uint64_t offset, uint32_t size);
+uint8_t *awsm_mem_addr_none(awsm_instance *ctx, uint8_t *base, uint64_t mem_size, uint64_t idx,
+                            uint64_t offset, uint32_t size);
 
 /* Reservations whose faults inside a guest call are traps (guard_pages.c);
  * install the SIGSEGV/SIGBUS handler once per process before adding one. */

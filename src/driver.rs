@@ -141,6 +141,9 @@ pub fn compile_bytes_with(wasm: &[u8], opts: &Options, topts: &TargetOptions) ->
         define_host_mask_bits(&cx, &guest, &info);
     }
     target::configure(&guest, &tm);
+    if strategy.mirrored() {
+        crate::translate::mirror::widen_addresses(&guest, &tm, strategy.addr_fn())?;
+    }
     target::configure(&runtime, &tm);
     strip_target_attributes(&runtime);
     guest.link_in_module(runtime).map_err(|e| Error::backend(format!("linking the runtime: {e}")))?;

@@ -43,24 +43,30 @@ extern const uint32_t awsm_cm_mask_bits;
 /* Accessible bytes of a memory whose (virtual) size is `size`. */
 static inline uint64_t real_size(uint64_t size) { return size >> (16u - awsm_cm_page_shift); }
 
-uint8_t *awsm_mem_addr_explicit(awsm_instance *ctx, uint8_t *base, uint64_t mem_size, uint64_t ea,
-                                uint32_t size) {
-  /* The real size is below 2^32 on a 32-bit MCU (the allocator could not
-   * have provided more), so the compare is ea + size > limit with the
-   * limit's high word known to be zero. */
-  uint32_t limit = (uint32_t)real_size(mem_size);
-  if (__builtin_expect(ea + size > (uint64_t)limit, 0))
+/*
+ * One 32-bit compare per access: `limit` (the number of indexes at which
+ * this access fits) depends only on the memory size and constants, so
+ * LLVM hoists it out of loops. The real size is below 2^31 (the
+ * allocator refuses more), so no arithmetic here can overflow 32 bits
+ * except offset + size, which is done in 64.
+ */
+uint8_t *awsm_mem_addr_explicit(awsm_instance *ctx, uint8_t *base, uint64_t mem_size, uint64_t idx,
+                                uint64_t offset, uint32_t size) {
+  uint32_t real = (uint32_t)real_size(mem_size);
+  uint64_t end = offset + size;
+  uint32_t limit = (uint64_t)real >= end ? real - (uint32_t)end + 1u : 0u;
+  if (__builtin_expect((uint32_t)idx >= limit, 0))
     awsm_trap(ctx, AWSM_TRAP_MEMORY_OOB);
-  return base + (uint32_t)ea;
+  return base + (uint32_t)idx + (uint32_t)offset;
 }
 
-uint8_t *awsm_mem_addr_mask(awsm_instance *ctx, uint8_t *base, uint64_t mem_size, uint64_t ea,
-                            uint32_t size) {
+uint8_t *awsm_mem_addr_mask(awsm_instance *ctx, uint8_t *base, uint64_t mem_size, uint64_t idx,
+                            uint64_t offset, uint32_t size) {
   (void)ctx;
   (void)mem_size;
   (void)size;
   uint32_t mask = (uint32_t)((1ull << awsm_cm_mask_bits) - 1u);
-  return base + ((uint32_t)ea & mask);
+  return base + (((uint32_t)idx + (uint32_t)offset) & mask);
 }
 
 /* -------------------------------------------------------- allocators */

@@ -362,14 +362,18 @@ void awsm_rt_call_host(awsm_host_func *f, const awsm_val *args, awsm_val *result
 
 /*
  * Guest-side address computation of each strategy (one per file in
- * runtime/memory/): `ea` is index + static offset (up to 2^33), `size`
- * the access width in bytes, `mem_size` memory->size loaded by the
- * caller. Returns the host address, or traps. Inlined by LTO.
+ * runtime/memory/): the access reads or writes `size` bytes at wasm
+ * address `idx + offset`, where `offset` is the instruction's static
+ * offset (a constant, below 2^32) and `idx` the zero-extended index —
+ * or, with guard pages, possibly the index's i32.adds done without
+ * wrapping (below 3 * 2^32; the memory's mirrors 4 GiB apart make that
+ * the same byte). `mem_size` is memory->size loaded by the caller. Returns
+ * the host address, or traps. Inlined by LTO.
  */
 uint8_t *awsm_mem_addr_guard_pages(awsm_instance *ctx, uint8_t *base, uint64_t mem_size,
-                                   uint64_t ea, uint32_t size);
-uint8_t *awsm_mem_addr_explicit(awsm_instance *ctx, uint8_t *base, uint64_t mem_size, uint64_t ea,
-                                uint32_t size);
+                                   uint64_t idx, uint64_t offset, uint32_t size);
+uint8_t *awsm_mem_addr_explicit(awsm_instance *ctx, uint8_t *base, uint64_t mem_size, uint64_t idx,
+                                uint64_t offset, uint32_t size);
 
 /*
  * Why the calling thread's last awsm_instantiate failed: the trap code

@@ -10,12 +10,23 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-uint8_t *awsm_mem_addr_explicit(awsm_instance *ctx, uint8_t *base, uint64_t mem_size, uint64_t ea,
-                                uint32_t size) {
-  /* ea < 2^34 and size <= 16: the sum cannot overflow. */
-  if (__builtin_expect(ea + size > mem_size, 0))
+/*
+ * The check is one compare of the index against `limit`, the number of
+ * indexes at which this access fits: it depends only on the memory size
+ * and constants, so LLVM hoists it out of loops, and what stays per
+ * access is `cmp idx, limit; jae trap`. Accesses whose offset + size
+ * exceed the memory get limit 0, which every index fails. On 32-bit
+ * targets memory is below 4 GiB (it could not have been allocated
+ * otherwise), so limit <= mem_size fits a register and the compare is a
+ * single 32-bit one; `idx` is the zero-extended i32 index there.
+ */
+uint8_t *awsm_mem_addr_explicit(awsm_instance *ctx, uint8_t *base, uint64_t mem_size, uint64_t idx,
+                                uint64_t offset, uint32_t size) {
+  uint64_t end = offset + size; /* offset < 2^32: no overflow */
+  uintptr_t limit = mem_size >= end ? (uintptr_t)(mem_size - end + 1) : 0;
+  if (__builtin_expect((uintptr_t)idx >= limit, 0))
     awsm_trap(ctx, AWSM_TRAP_MEMORY_OOB);
-  return base + ea;
+  return base + (uintptr_t)idx + (uintptr_t)offset;
 }
 
 /* At least one OS page, so a zero-page memory has a valid base. */

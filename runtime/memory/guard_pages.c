@@ -1,10 +1,12 @@
 /*
- * guard_pages.c — the guard-pages strategy: each memory reserves 8 GiB +
- * 64 KiB of address space, of which only the first `size` bytes are
- * accessible. Any 32-bit index plus 32-bit offset lands inside the
- * reservation, so generated code does no check at all: an out-of-bounds
- * access faults, and the SIGSEGV/SIGBUS handler turns the fault into
- * AWSM_TRAP_MEMORY_OOB. Memory never moves.
+ * guard_pages.c — the guard-pages strategy: each memory reserves 16 GiB +
+ * 64 KiB of address space: the memory, mirrors of it at +4 and +8 GiB,
+ * and PROT_NONE beyond; only the first `size` bytes of each view are
+ * accessible. Any index (below 3 * 2^32 with the mirrors, see
+ * src/translate/mirror.rs) plus 32-bit offset lands inside the
+ * reservation, so generated code does no check at all:
+ * an out-of-bounds access faults, and the SIGSEGV/SIGBUS handler turns
+ * the fault into AWSM_TRAP_MEMORY_OOB. Memory never moves.
  */
 #define _GNU_SOURCE
 #include "../internal.h"
@@ -14,18 +16,21 @@
 #include <stdatomic.h>
 #include <stddef.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
+/* idx < 3 * 2^32 (the translator may sum an address's i32.adds without
+ * wrapping: the mirrors hold the same bytes), offset < 2^32. */
 uint8_t *awsm_mem_addr_guard_pages(awsm_instance *ctx, uint8_t *base, uint64_t mem_size,
-                                   uint64_t ea, uint32_t size) {
+                                   uint64_t idx, uint64_t offset, uint32_t size) {
   (void)ctx;
   (void)mem_size;
   (void)size;
-  return base + ea;
+  return base + idx + offset;
 }
 
 /* ------------------------------------------- registry of live reservations */
 
-/* 16384 * 8 GiB = 128 TiB: the whole x86-64 user address space. */
+/* 16384 reservations of 16 GiB exceed the 128 TiB x86-64 user space. */
 #define MAX_RESERVATIONS 16384
 
 /* Base of each live reservation, 0 when free, and its length. Written
@@ -127,13 +132,45 @@ void awsm_install_fault_handler(void) { pthread_once(&handler_once, install_hand
 
 /* --------------------------------------------------------------- allocator */
 
+/*
+ * The reservation holds AWSM_GUARD_VIEWS views of one memfd, 4 GiB
+ * apart — the memory at base and its mirrors — followed by PROT_NONE
+ * address space. The mirrors let generated code skip the wrap-around of
+ * an address's i32.adds (src/translate/mirror.rs); since every view maps
+ * the same pages, a sum past 2^32 reaches exactly the byte the wrapped
+ * sum names. Only the first `size` bytes of each view are accessible.
+ * The pages are shared memory (MAP_SHARED): a child process forked while
+ * an instance lives shares them with the parent.
+ */
+static int map_views(uint8_t *base) {
+  int fd = (int)memfd_create("awsm-memory", MFD_CLOEXEC);
+  if (fd < 0)
+    return -1;
+  int ok = ftruncate(fd, (off_t)AWSM_GUARD_VIEW) == 0;
+  for (int v = 0; ok && v < AWSM_GUARD_VIEWS; v++) {
+    void *view = mmap(base + v * AWSM_GUARD_VIEW, AWSM_GUARD_VIEW, PROT_NONE,
+                      MAP_SHARED | MAP_FIXED | MAP_NORESERVE, fd, 0);
+    ok = view != MAP_FAILED;
+  }
+  close(fd); /* the mappings keep the pages alive */
+  return ok ? 0 : -1;
+}
+
+/* Make bytes [from, to) of every view accessible. */
+static int open_views(uint8_t *base, uint64_t from, uint64_t to) {
+  for (int v = 0; v < AWSM_GUARD_VIEWS; v++)
+    if (to > from && mprotect(base + v * AWSM_GUARD_VIEW + from, to - from, PROT_READ | PROT_WRITE) != 0)
+      return -1;
+  return 0;
+}
+
 static int guard_alloc(awsm_memory *mem, uint64_t size, uint64_t max_size) {
   awsm_install_fault_handler();
   void *base = mmap(NULL, AWSM_GUARD_RESERVATION, PROT_NONE,
                     MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
   if (base == MAP_FAILED)
     return -1;
-  if ((size && mprotect(base, size, PROT_READ | PROT_WRITE) != 0) ||
+  if (map_views(base) != 0 || open_views(base, 0, size) != 0 ||
       awsm_reservation_add((uintptr_t)base, AWSM_GUARD_RESERVATION) != 0) {
     munmap(base, AWSM_GUARD_RESERVATION);
     return -1;
@@ -146,7 +183,7 @@ static int guard_alloc(awsm_memory *mem, uint64_t size, uint64_t max_size) {
 }
 
 static int guard_grow(awsm_memory *mem, uint64_t new_size) {
-  if (mprotect(mem->base + mem->size, new_size - mem->size, PROT_READ | PROT_WRITE) != 0)
+  if (open_views(mem->base, mem->size, new_size) != 0)
     return -1;
   mem->size = new_size;
   return 0;

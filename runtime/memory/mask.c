@@ -36,12 +36,12 @@
  */
 __attribute__((weak)) const uint32_t awsm_mask_bits = 32;
 
-uint8_t *awsm_mem_addr_mask(awsm_instance *ctx, uint8_t *base, uint64_t mem_size, uint64_t ea,
-                            uint32_t size) {
+uint8_t *awsm_mem_addr_mask(awsm_instance *ctx, uint8_t *base, uint64_t mem_size, uint64_t idx,
+                            uint64_t offset, uint32_t size) {
   (void)ctx;
   (void)mem_size;
   (void)size;
-  return base + (ea & ((1ull << awsm_mask_bits) - 1u));
+  return base + ((idx + offset) & ((1ull << awsm_mask_bits) - 1u));
 }
 
 /* The arena size for a memory whose maximum is `max_size` bytes. */

@@ -25,7 +25,7 @@ static int32_t a_div(awsm_instance *ctx, int32_t a, int32_t b) {
 }
 static int32_t a_store(awsm_instance *ctx, int32_t addr, int32_t val) {
   awsm_memory *m = ctx->memory;
-  *awsm_mem_addr_explicit(ctx, m->base, m->size, (uint32_t)addr, 1) = (uint8_t)val;
+  *awsm_mem_addr_explicit(ctx, m->base, m->size, (uint32_t)addr, 0, 1) = (uint8_t)val;
   return 0;
 }
 static void a_init(awsm_instance *ctx) {
@@ -73,7 +73,7 @@ static int32_t b_call_a_add(awsm_instance *ctx, int32_t a, int32_t b) {
 }
 static int32_t b_read_mem(awsm_instance *ctx, int32_t i) {
   awsm_memory *m = ctx->memory;
-  return *awsm_mem_addr_explicit(ctx, m->base, m->size, (uint32_t)i, 1);
+  return *awsm_mem_addr_explicit(ctx, m->base, m->size, (uint32_t)i, 0, 1);
 }
 static int32_t b_read_g(awsm_instance *ctx) { return ctx->globals[0]->i32; }
 static int32_t b_nest(awsm_instance *ctx, int32_t x) { return CALL_FUNC(ctx, 2, fn_i_i, x) + 1; }

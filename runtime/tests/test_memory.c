@@ -12,11 +12,14 @@
 
 /* The fake functions pick the address function of the module's strategy,
  * as the compiler does at compile time. */
-static uint8_t *addr(awsm_instance *ctx, uint64_t ea, uint32_t size) {
+static uint8_t *addr_off(awsm_instance *ctx, uint32_t idx, uint32_t offset, uint32_t size) {
   awsm_memory *m = ctx->memory;
   if (ctx->module->memory_strategy == AWSM_STRATEGY_EXPLICIT)
-    return awsm_mem_addr_explicit(ctx, m->base, m->size, ea, size);
-  return awsm_mem_addr_guard_pages(ctx, m->base, m->size, ea, size);
+    return awsm_mem_addr_explicit(ctx, m->base, m->size, idx, offset, size);
+  return awsm_mem_addr_guard_pages(ctx, m->base, m->size, idx, offset, size);
+}
+static uint8_t *addr(awsm_instance *ctx, uint32_t idx, uint32_t size) {
+  return addr_off(ctx, idx, 0, size);
 }
 
 static int32_t f_load32(awsm_instance *ctx, int32_t a) {
@@ -29,7 +32,7 @@ static int32_t f_load8(awsm_instance *ctx, int32_t a) {
 }
 /* A load with the largest static offset. */
 static int32_t f_load_far(awsm_instance *ctx, int32_t a) {
-  return *(volatile uint8_t *)addr(ctx, (uint64_t)(uint32_t)a + 0xffffffffu, 1);
+  return *(volatile uint8_t *)addr_off(ctx, (uint32_t)a, 0xffffffffu, 1);
 }
 static int32_t f_grow(awsm_instance *ctx, int32_t delta) {
   return awsm_rt_memory_grow(ctx, (uint32_t)delta);

@@ -9,7 +9,7 @@ use std::fmt;
 /// How linear-memory accesses are kept inside the sandbox.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Strategy {
-    /// Reserve 8 GiB of address space; out-of-bounds accesses fault.
+    /// Reserve 16 GiB of address space; out-of-bounds accesses fault.
     GuardPages,
     /// Compare every access against the memory size and trap.
     Explicit,
@@ -68,6 +68,15 @@ impl Strategy {
     /// strategy's arena is allocated once at its full size.
     pub fn memory_may_move(self) -> bool {
         matches!(self, Strategy::Explicit)
+    }
+
+    /// Whether the strategy's memory is mapped twice, at base and at base +
+    /// 4 GiB (runtime/memory/guard_pages.c). Then the last `i32.add` of an
+    /// address may be done in 64 bits without wrapping: a sum past 2^32
+    /// lands in the mirror, on the byte the wrapped sum names. That keeps
+    /// addresses affine for LLVM (vectorization, addressing modes).
+    pub fn mirrored(self) -> bool {
+        matches!(self, Strategy::GuardPages | Strategy::None)
     }
 
     /// Whether the strategy needs a 64-bit address space (for its

@@ -1,7 +1,6 @@
-//! Linear-memory instructions. Every access computes its effective
-//! address (index + static offset, in 64 bits so it cannot wrap) and asks
-//! the strategy's C function for the host address; LTO inlines that, so
-//! an access becomes a plain load or store. Accesses carry the "wasm
+//! Linear-memory instructions. Every access passes its index (widened to
+//! 64 bits) and static offset to the strategy's C function for the host
+//! address; LTO inlines that, so an access becomes a plain load or store. Accesses carry the "wasm
 //! linear memory" TBAA tag, distinct from instance state.
 
 use super::func::FuncTranslator;
@@ -18,12 +17,13 @@ impl<'m, 'ctx, 'a> FuncTranslator<'m, 'ctx, 'a> {
     fn address(&mut self, index: IntValue<'ctx>, offset: u64, size: u32) -> Result<PointerValue<'ctx>> {
         let (base, mem_size) = self.memory()?;
         let i64t = self.m.cx.i64_type();
-        let idx = self.b.build_int_z_extend(index, i64t, "")?;
-        let ea =
-            if offset == 0 { idx } else { self.b.build_int_add(idx, i64t.const_int(offset, false), "ea")? };
+        // Zero-extended here; under a mirrored strategy mirror.rs later
+        // turns zext(a + b) into zext(a) + zext(b).
+        let idx = self.b.build_int_z_extend(index, i64t, "idx")?;
         let f = self.m.addr_fn();
         let size_v = self.m.cx.i32_type().const_int(size as u64, false);
-        let args = [self.vmctx.into(), base.into(), mem_size.into(), ea.into(), size_v.into()];
+        let off = i64t.const_int(offset, false);
+        let args = [self.vmctx.into(), base.into(), mem_size.into(), idx.into(), off.into(), size_v.into()];
         let p = self.b.build_call(f, &args, "")?.try_as_basic_value().basic();
         Ok(p.ok_or_else(|| self.err("address function returned void"))?.into_pointer_value())
     }

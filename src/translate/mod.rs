@@ -15,6 +15,7 @@ mod dispatch;
 mod func;
 mod instance;
 mod memory;
+pub mod mirror;
 mod numeric;
 mod table;
 mod variable;
@@ -245,7 +246,8 @@ impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
         f
     }
 
-    /// The strategy's address function: `ptr (ctx, base, mem_size, ea, size)`.
+    /// The strategy's address function: `ptr (ctx, base, mem_size, idx,
+    /// offset, size)`, the access being at wasm address `idx + offset`.
     pub fn addr_fn(&self) -> FunctionValue<'ctx> {
         let name = self.opts.strategy.addr_fn();
         if let Some(f) = self.module.get_function(name) {
@@ -253,7 +255,8 @@ impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
         }
         let i64t = self.cx.i64_type();
         let p = self.ptr_type();
-        let ty = p.fn_type(&[p.into(), p.into(), i64t.into(), i64t.into(), self.cx.i32_type().into()], false);
+        let args = [p.into(), p.into(), i64t.into(), i64t.into(), i64t.into(), self.cx.i32_type().into()];
+        let ty = p.fn_type(&args, false);
         self.module.add_function(name, ty, None)
     }
 
