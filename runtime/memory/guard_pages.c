@@ -1,10 +1,10 @@
 /*
  * guard_pages.c — the guard-pages strategy: each memory reserves 16 GiB +
- * 64 KiB of address space: the memory, mirrors of it at +4 and +8 GiB,
- * and PROT_NONE beyond; only the first `size` bytes of each view are
- * accessible. Any index (below 3 * 2^32 with the mirrors, see
- * src/translate/mirror.rs) plus 32-bit offset lands inside the
- * reservation, so generated code does no check at all:
+ * 64 KiB of address space: two mirrors of the memory, the memory, and
+ * PROT_NONE beyond; only the first `size` bytes of each view are
+ * accessible. Any 32-bit index plus 32-bit offset, and any mirrored sum
+ * (src/translate/mirror.rs), lands inside the reservation, so generated
+ * code does no check at all:
  * an out-of-bounds access faults, and the SIGSEGV/SIGBUS handler turns
  * the fault into AWSM_TRAP_MEMORY_OOB. Memory never moves.
  */
@@ -18,8 +18,9 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-/* idx < 3 * 2^32 (the translator may sum an address's i32.adds without
- * wrapping: the mirrors hold the same bytes), offset < 2^32. */
+/* offset < 2^32; idx is either a zero-extended index, or (offset 0
+ * only) a sum S of zero-extended terms minus 2^33, reaching the mirror
+ * views below base (see "allocator" below and src/translate/mirror.rs). */
 uint8_t *awsm_mem_addr_guard_pages(awsm_instance *ctx, uint8_t *base, uint64_t mem_size,
                                    uint64_t idx, uint64_t offset, uint32_t size) {
   (void)ctx;
@@ -133,22 +134,33 @@ void awsm_install_fault_handler(void) { pthread_once(&handler_once, install_hand
 /* --------------------------------------------------------------- allocator */
 
 /*
- * The reservation holds AWSM_GUARD_VIEWS views of one memfd, 4 GiB
- * apart — the memory at base and its mirrors — followed by PROT_NONE
- * address space. The mirrors let generated code skip the wrap-around of
- * an address's i32.adds (src/translate/mirror.rs); since every view maps
- * the same pages, a sum past 2^32 reaches exactly the byte the wrapped
- * sum names. Only the first `size` bytes of each view are accessible.
- * The pages are shared memory (MAP_SHARED): a child process forked while
- * an instance lives shares them with the parent.
+ * The reservation starts with AWSM_GUARD_VIEWS views of one memfd, 4 GiB
+ * apart, followed by PROT_NONE address space (4 GiB + 64 KiB). The
+ * memory's base is the *last* view, so base + index + offset (up to
+ * 2^33) stays inside the reservation and faults past the memory's size,
+ * as without mirrors. The views before it let generated code skip the
+ * wrap-around of an address's i32.adds (src/translate/mirror.rs): a sum
+ * S of up to AWSM_GUARD_VIEWS zero-extended i32 terms, accessed at
+ * base - (VIEWS - 1) * 4 GiB + S, reaches the byte S mod 2^32 names,
+ * since every view maps the same pages. Only the first `size` bytes of
+ * each view are accessible.
+ *
+ * Two limits follow. A memory stays below 4 GiB (65535 pages; grow
+ * beyond fails, as the spec allows): a full 4 GiB view would run
+ * straight into the next one, so an access straddling 2^32 would not
+ * fault. And the pages are shared memory (MAP_SHARED): a child forked
+ * while an instance lives shares them with its parent.
  */
-static int map_views(uint8_t *base) {
+#define VIEWS_SPAN ((AWSM_GUARD_VIEWS - 1) * AWSM_GUARD_VIEW)
+#define GUARD_MAX_SIZE (AWSM_GUARD_VIEW - AWSM_PAGE_SIZE)
+
+static int map_views(uint8_t *start) {
   int fd = (int)memfd_create("awsm-memory", MFD_CLOEXEC);
   if (fd < 0)
     return -1;
   int ok = ftruncate(fd, (off_t)AWSM_GUARD_VIEW) == 0;
   for (int v = 0; ok && v < AWSM_GUARD_VIEWS; v++) {
-    void *view = mmap(base + v * AWSM_GUARD_VIEW, AWSM_GUARD_VIEW, PROT_NONE,
+    void *view = mmap(start + v * AWSM_GUARD_VIEW, AWSM_GUARD_VIEW, PROT_NONE,
                       MAP_SHARED | MAP_FIXED | MAP_NORESERVE, fd, 0);
     ok = view != MAP_FAILED;
   }
@@ -157,25 +169,28 @@ static int map_views(uint8_t *base) {
 }
 
 /* Make bytes [from, to) of every view accessible. */
-static int open_views(uint8_t *base, uint64_t from, uint64_t to) {
+static int open_views(uint8_t *start, uint64_t from, uint64_t to) {
   for (int v = 0; v < AWSM_GUARD_VIEWS; v++)
-    if (to > from && mprotect(base + v * AWSM_GUARD_VIEW + from, to - from, PROT_READ | PROT_WRITE) != 0)
+    if (to > from &&
+        mprotect(start + v * AWSM_GUARD_VIEW + from, to - from, PROT_READ | PROT_WRITE) != 0)
       return -1;
   return 0;
 }
 
 static int guard_alloc(awsm_memory *mem, uint64_t size, uint64_t max_size) {
   awsm_install_fault_handler();
-  void *base = mmap(NULL, AWSM_GUARD_RESERVATION, PROT_NONE,
-                    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-  if (base == MAP_FAILED)
+  if (size > GUARD_MAX_SIZE)
     return -1;
-  if (map_views(base) != 0 || open_views(base, 0, size) != 0 ||
-      awsm_reservation_add((uintptr_t)base, AWSM_GUARD_RESERVATION) != 0) {
-    munmap(base, AWSM_GUARD_RESERVATION);
+  uint8_t *start = mmap(NULL, AWSM_GUARD_RESERVATION, PROT_NONE,
+                        MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (start == MAP_FAILED)
+    return -1;
+  if (map_views(start) != 0 || open_views(start, 0, size) != 0 ||
+      awsm_reservation_add((uintptr_t)start, AWSM_GUARD_RESERVATION) != 0) {
+    munmap(start, AWSM_GUARD_RESERVATION);
     return -1;
   }
-  mem->base = base;
+  mem->base = start + VIEWS_SPAN;
   mem->size = size;
   mem->max_size = max_size;
   mem->reserved = AWSM_GUARD_RESERVATION;
@@ -183,7 +198,7 @@ static int guard_alloc(awsm_memory *mem, uint64_t size, uint64_t max_size) {
 }
 
 static int guard_grow(awsm_memory *mem, uint64_t new_size) {
-  if (open_views(mem->base, mem->size, new_size) != 0)
+  if (new_size > GUARD_MAX_SIZE || open_views(mem->base - VIEWS_SPAN, mem->size, new_size) != 0)
     return -1;
   mem->size = new_size;
   return 0;
@@ -192,8 +207,8 @@ static int guard_grow(awsm_memory *mem, uint64_t new_size) {
 static void guard_free(awsm_memory *mem) {
   if (!mem->base)
     return;
-  awsm_reservation_remove((uintptr_t)mem->base);
-  munmap(mem->base, AWSM_GUARD_RESERVATION);
+  awsm_reservation_remove((uintptr_t)(mem->base - VIEWS_SPAN));
+  munmap(mem->base - VIEWS_SPAN, AWSM_GUARD_RESERVATION);
   mem->base = NULL;
 }
 

@@ -5,12 +5,18 @@
 //! function of the loop counter, which blocks vectorization and the
 //! folding of address arithmetic into addressing modes (the main gap to
 //! native code, doc/performance.md). When the strategy maps the memory
-//! several times in a row (`Strategy::mirrored`, `AWSM_GUARD_VIEWS` views
-//! 4 GiB apart in runtime/memory/guard_pages.c), a sum that would wrap
-//! may instead run on into the next view, which holds the same bytes.
-//! So `zext(a + b)` can be replaced by `zext(a) + zext(b)` (64-bit, no
-//! wrap) as long as at most `MIRROR_VIEWS` terms are summed: the result
-//! stays below `MIRROR_VIEWS * 2^32` and names the byte wasm names.
+//! several times in a row (`Strategy::mirrored`: `AWSM_GUARD_VIEWS` views
+//! 4 GiB apart in runtime/memory/guard_pages.c, the memory's base being
+//! the last), a sum that would wrap may instead run on into the next
+//! view, which holds the same bytes. So `zext(a + b)` can be replaced by
+//! `zext(a) + zext(b)` (64-bit, no wrap) as long as at most
+//! `MIRROR_VIEWS` terms are summed: the sum S stays below
+//! `MIRROR_VIEWS * 2^32`, and `base - (MIRROR_VIEWS - 1) * 2^32 + S` is
+//! the byte wasm names, or faults exactly when wasm traps.
+//!
+//! Only accesses without a static offset are rewritten: wasm adds the
+//! offset without wrapping, so `index + offset` past 2^32 must trap, but
+//! from a mirror it would reach the next view's valid bytes.
 //!
 //! This runs after `mem2reg`, so it sees through wasm locals (an index
 //! kept in a local is an SSA value by then), and before the optimizer.
@@ -27,8 +33,9 @@ use inkwell::values::{BasicValue, BasicValueEnum, InstructionOpcode, Instruction
 pub const MIRROR_VIEWS: usize = 3;
 
 /// Rewrite the index argument (operand 3) of every call to the address
-/// function `addr_fn` in `module` from `zext(i32 sum)` into a no-wrap
-/// 64-bit sum of at most `MIRROR_VIEWS` zero-extended terms.
+/// function `addr_fn` in `module` whose offset (operand 4) is 0 from
+/// `zext(i32 sum)` into a no-wrap 64-bit sum of at most `MIRROR_VIEWS`
+/// zero-extended terms, less `(MIRROR_VIEWS - 1) * 2^32`.
 pub fn widen_addresses(module: &Module, tm: &TargetMachine, addr_fn: &str) -> Result<()> {
     let Some(callee) = module.get_function(addr_fn) else { return Ok(()) };
     module
@@ -63,6 +70,10 @@ fn as_op(v: IntValue<'_>, op: InstructionOpcode) -> Option<InstructionValue<'_>>
 }
 
 fn widen_call<'ctx>(b: &Builder<'ctx>, call: InstructionValue<'ctx>) -> Result<()> {
+    let offset = operand(call, 4).and_then(|v| v.into_int_value().get_zero_extended_constant());
+    if offset != Some(0) {
+        return Ok(());
+    }
     let Some(idx) = operand(call, 3).map(|v| v.into_int_value()) else { return Ok(()) };
     let Some(zext) = as_op(idx, InstructionOpcode::ZExt) else { return Ok(()) };
     let Some(narrow) = operand(zext, 0).map(|v| v.into_int_value()) else { return Ok(()) };
@@ -84,7 +95,8 @@ fn widen_call<'ctx>(b: &Builder<'ctx>, call: InstructionValue<'ctx>) -> Result<(
         });
     }
     if let Some(s) = sum {
-        call.set_operand(3, s);
+        let views_below = wide.const_int((MIRROR_VIEWS as u64 - 1) << 32, false).const_neg();
+        call.set_operand(3, b.build_int_nsw_add(s, views_below, "idx")?);
     }
     Ok(())
 }

@@ -1,0 +1,8 @@
+;; 2 + -4 wraps to 0xfffffffe: out of bounds, must trap (the no-wrap sum
+;; 2^32 - 2 is in the first view, past the memory's size).
+(module
+  (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
+  (memory 1 1)
+  (data (i32.const 64) "\02\00\00\00\fc\ff\ff\ff")
+  (func (export "_start")
+    (call $exit (i32.load8_u (i32.add (i32.load (i32.const 64)) (i32.load (i32.const 68)))))))

@@ -1,0 +1,9 @@
+;; (0xffffffff + 0xffffffff) + 0x20002 wraps to 0x20000: past the 64 KiB
+;; memory, must trap (the no-wrap sum lands in the second mirror).
+(module
+  (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
+  (memory 1 1)
+  (data (i32.const 64) "\ff\ff\ff\ff\02\00\02\00")
+  (func (export "_start")
+    (call $exit (i32.load8_u
+      (i32.add (i32.add (i32.load (i32.const 64)) (i32.load (i32.const 64))) (i32.load (i32.const 68)))))))
