@@ -11,21 +11,27 @@
 #include <unistd.h>
 
 /*
- * The check is one compare of the index against `limit`, the number of
- * indexes at which this access fits: it depends only on the memory size
- * and constants, so LLVM hoists it out of loops, and what stays per
- * access is `cmp idx, limit; jae trap`. Accesses whose offset + size
- * exceed the memory get limit 0, which every index fails. On 32-bit
- * targets memory is below 4 GiB (it could not have been allocated
- * otherwise), so limit <= mem_size fits a register and the compare is a
- * single 32-bit one; `idx` is the zero-extended i32 index there.
+ * Written so LLVM can hoist and merge the checks. On 64-bit hosts it is
+ * one signed compare of the index against mem_size - (offset + size),
+ * an invariant that LICM hoists; every bound is mem_size minus a
+ * constant, so a check that implies another (same index, smaller end)
+ * lets LLVM drop the other. No value here overflows int64 (idx < 2^32,
+ * mem_size <= 2^32, offset < 2^32). On 32-bit targets memory is below
+ * 4 GiB (it could not have been allocated otherwise) and `idx` is the
+ * zero-extended i32 index: `end > size` is invariant (loop unswitching
+ * hoists it) and what stays per access is one 32-bit compare.
  */
 uint8_t *awsm_mem_addr_explicit(awsm_instance *ctx, uint8_t *base, uint64_t mem_size, uint64_t idx,
                                 uint64_t offset, uint32_t size) {
-  uint64_t end = offset + size; /* offset < 2^32: no overflow */
-  uintptr_t limit = mem_size >= end ? (uintptr_t)(mem_size - end + 1) : 0;
-  if (__builtin_expect((uintptr_t)idx >= limit, 0))
+  uint64_t end = offset + size;
+#if UINTPTR_MAX > 0xffffffffu
+  if (__builtin_expect((int64_t)idx > (int64_t)mem_size - (int64_t)end, 0))
     awsm_trap(ctx, AWSM_TRAP_MEMORY_OOB);
+#else
+  uint32_t size32 = (uint32_t)mem_size;
+  if (__builtin_expect(end > size32 || (uint32_t)idx > size32 - (uint32_t)end, 0))
+    awsm_trap(ctx, AWSM_TRAP_MEMORY_OOB);
+#endif
   return base + (uintptr_t)idx + (uintptr_t)offset;
 }
 
