@@ -46,15 +46,17 @@ static inline uint64_t real_size(uint64_t size) { return size >> (16u - awsm_cm_
 /*
  * One 32-bit compare per access once LLVM has hoisted the invariant part:
  * `end > real` depends only on the memory size and constants (loop
- * unswitching moves it out of loops), and `real - end` is the memory
- * size minus a constant, so a check implying another lets LLVM drop it.
- * The real size is below 2^31 (the allocator refuses more).
+ * unswitching moves it out of loops); past it, `real - end` cannot wrap,
+ * so LLVM can treat the bounds as linear facts and drop checks implied
+ * by others. The real size is below 2^31 (the allocator refuses more).
  */
 uint8_t *awsm_mem_addr_explicit(awsm_instance *ctx, uint8_t *base, uint64_t mem_size, uint64_t idx,
                                 uint64_t offset, uint32_t size) {
   uint32_t real = (uint32_t)real_size(mem_size);
   uint64_t end = offset + size;
-  if (__builtin_expect(end > real || (uint32_t)idx > real - (uint32_t)end, 0))
+  if (__builtin_expect(end > real, 0))
+    awsm_trap(ctx, AWSM_TRAP_MEMORY_OOB);
+  if (__builtin_expect((uint32_t)idx > real - (uint32_t)end, 0))
     awsm_trap(ctx, AWSM_TRAP_MEMORY_OOB);
   return base + (uint32_t)idx + (uint32_t)offset;
 }
