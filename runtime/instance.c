@@ -22,6 +22,7 @@ typedef struct awsm_instance_state {
   awsm_global *cells;        /* defined globals */
   awsm_table *own_tables;    /* defined tables */
   awsm_host_box *host_boxes; /* one per imported function, used if host */
+  bool code_registered;      /* module->code_start counted in the fault handler */
 } instance_state;
 
 /* Process-wide, shared by every compiled module (internal.h). */
@@ -253,7 +254,8 @@ static bool import_memory(awsm_instance *inst, const awsm_import_desc *d, awsm_m
     return false;
   /* Code compiled without checks relies on the 8 GiB guard region. */
   uint32_t strategy = inst->module->memory_strategy;
-  if ((strategy == AWSM_STRATEGY_GUARD_PAGES || strategy == AWSM_STRATEGY_NONE) &&
+  if ((strategy == AWSM_STRATEGY_GUARD_PAGES || strategy == AWSM_STRATEGY_NONE ||
+       strategy == AWSM_STRATEGY_SEGMENT) &&
       mem->reserved != AWSM_GUARD_RESERVATION)
     return false;
   /* Masked code relies on the mask strategy's 4 GiB reservation. */
@@ -425,6 +427,23 @@ static const char *check_descriptor(const awsm_module *m) {
   return NULL;
 }
 
+/* Weak: the fault handler (runtime/memory/guard_pages.c) defines them;
+ * 32-bit Linux and Cortex-M have none. */
+__attribute__((weak)) int awsm_code_range_add(const void *start, const void *end);
+__attribute__((weak)) void awsm_code_range_remove(const void *start);
+
+/* Tell the fault handler where this module's code is, so that its faults
+ * inside a reservation can become traps; one count per instance. */
+static const char *register_code(instance_state *s) {
+  const awsm_module *m = s->inst->module;
+  if (!awsm_code_range_add || !m->code_start || m->code_start >= m->code_end)
+    return NULL;
+  if (awsm_code_range_add(m->code_start, m->code_end) != 0)
+    return "too many compiled modules in use";
+  s->code_registered = true;
+  return NULL;
+}
+
 awsm_instance *awsm_instantiate(const awsm_module *module, const awsm_extern *imports,
                                 size_t num_imports, const char **error) {
   awsm_last_instantiate_status = (awsm_result){AWSM_TRAP_NONE, 0};
@@ -444,6 +463,8 @@ awsm_instance *awsm_instantiate(const awsm_module *module, const awsm_extern *im
       err = allocate(inst, s);
       if (!err)
         err = resolve_imports(inst, s, imports, num_imports);
+      if (!err)
+        err = register_code(s);
       if (!err) {
         registry_link(&awsm_instances.live, s);
         awsm_trap_code code = awsm_guarded_call(inst, run_initialisers, inst);
@@ -482,6 +503,8 @@ void awsm_instance_free(awsm_instance *inst) {
   instance_state *s = inst->private_state;
   const awsm_module *m = inst->module;
   registry_unlink(&awsm_instances.live, s);
+  if (s->code_registered)
+    awsm_code_range_remove(m->code_start);
   if (inst->own_memory.base)
     awsm_memory_ops(&inst->own_memory)->free(&inst->own_memory);
   for (uint32_t i = 0; s->own_tables && i < m->num_tables - m->num_imported_tables; i++)

@@ -8,6 +8,7 @@
 #include "awsm.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 
 #define AWSM_PAGE_SIZE 65536ull
@@ -46,6 +47,8 @@ typedef struct awsm_thread_state {
   uintptr_t stack_limit; /* lowest stack address + margin */
   int32_t exit_status;   /* of the last proc_exit */
   bool ready;            /* stack_limit computed, altstack installed */
+  bool gs_known;         /* gs_shadow is valid (segment.c, system-call path) */
+  uintptr_t gs_shadow;   /* this thread's %gs base, when written by system call */
 } awsm_thread_state;
 extern _Thread_local awsm_thread_state awsm_tls;
 /* Per-thread alternate signal stacks, released at thread exit (trap.c). */
@@ -113,11 +116,44 @@ uint8_t *awsm_mem_addr_mask(awsm_instance *ctx, uint8_t *base, uint64_t mem_size
 uint8_t *awsm_mem_addr_none(awsm_instance *ctx, uint8_t *base, uint64_t mem_size, uint64_t idx,
                             uint64_t offset, uint32_t size);
 
+/* The segment strategy's %gs management (memory/segment.c, x86-64 only):
+ * how %gs is written, process-wide (detected on first use); enter/leave
+ * bracket every entry into a segment module's code (its entry thunks and
+ * export wrappers call them); save + leave bracket every guest call, so a
+ * trap that unwinds past the thunks restores %gs too. */
+enum { AWSM_GS_UNKNOWN = 0, AWSM_GS_WRGSBASE = 1, AWSM_GS_SYSCALL = 2 };
+extern _Atomic(int) awsm_gs_mode;
+uintptr_t awsm_segment_enter(awsm_instance *ctx);
+void awsm_segment_leave(uintptr_t prev);
+uintptr_t awsm_segment_save(void);
+
+/* What the fault handler checks (guard_pages.c): live reservations
+ * (16384 * 8 GiB covers the x86-64 user address space) and the code of
+ * each compiled module in use, with a count of the instances using it. */
+#define AWSM_MAX_RESERVATIONS 16384
+#define AWSM_MAX_CODE_RANGES 4096
+typedef struct awsm_fault_registry {
+  pthread_mutex_t lock;
+  _Atomic(uintptr_t) reservations[AWSM_MAX_RESERVATIONS]; /* base, 0 = free */
+  _Atomic(uint64_t) lengths[AWSM_MAX_RESERVATIONS];
+  _Atomic(size_t) used; /* slots ever used */
+  _Atomic(uintptr_t) code_starts[AWSM_MAX_CODE_RANGES]; /* 0 = free */
+  _Atomic(uintptr_t) code_ends[AWSM_MAX_CODE_RANGES];
+  size_t code_refs[AWSM_MAX_CODE_RANGES];
+  _Atomic(size_t) code_used;
+} awsm_fault_registry;
+extern awsm_fault_registry awsm_faults;
+
 /* Reservations whose faults inside a guest call are traps (guard_pages.c);
  * install the SIGSEGV/SIGBUS handler once per process before adding one. */
 void awsm_install_fault_handler(void);
 int awsm_reservation_add(uintptr_t base, uint64_t length);
 void awsm_reservation_remove(uintptr_t base);
+/* Address ranges of compiled guest code (each module's awsm_guest_text
+ * section, from its descriptor): a fault is a trap only at a PC in one.
+ * Counted: one add per instance, removed with the last. 0 on success. */
+int awsm_code_range_add(const void *start, const void *end);
+void awsm_code_range_remove(const void *start);
 
 /* The allocator for a module compiled for `strategy`, or NULL. */
 const awsm_strategy_ops *awsm_strategy_ops_for(uint32_t strategy);

@@ -10,7 +10,8 @@
 const awsm_strategy_ops *awsm_strategy_ops_for(uint32_t strategy) {
   switch (strategy) {
   case AWSM_STRATEGY_GUARD_PAGES:
-  case AWSM_STRATEGY_NONE: /* unchecked code still gets the 8 GiB guard */
+  case AWSM_STRATEGY_NONE:    /* unchecked code still gets the 8 GiB guard */
+  case AWSM_STRATEGY_SEGMENT: /* guard pages; only the addressing differs */
     return &awsm_guard_pages_ops;
   case AWSM_STRATEGY_EXPLICIT:
     return &awsm_explicit_ops;

@@ -4,7 +4,8 @@
  * Each thread keeps the jump target of its innermost guest call. A trap
  * (awsm_trap, or a guard-page fault turned into one by the signal
  * handler) siglongjmps there; entries save and restore the previous
- * target, so host -> guest -> host callback -> guest nests.
+ * target, so host -> guest -> host callback -> guest nests. On x86-64
+ * entries also save and restore %gs, which the segment strategy switches.
  */
 #define _GNU_SOURCE
 #include "internal.h"
@@ -125,6 +126,11 @@ awsm_trap_code awsm_guarded_call(awsm_instance *ctx, awsm_guest_body body, void 
     ctx->stack_limit = awsm_tls.stack_limit;
   sigjmp_buf here;
   void *prev = awsm_tls.target;
+#if defined(__x86_64__)
+  /* The segment strategy's %gs: entry thunks restore it when they return,
+   * but a trap unwinds past them (memory/segment.c). */
+  uintptr_t gs = awsm_segment_save();
+#endif
   /* The handler uses SA_NODEFER, so no signal mask needs restoring. */
   int code = sigsetjmp(here, 0);
   if (code == 0) {
@@ -132,5 +138,8 @@ awsm_trap_code awsm_guarded_call(awsm_instance *ctx, awsm_guest_body body, void 
     body(arg);
   }
   awsm_tls.target = prev;
+#if defined(__x86_64__)
+  awsm_segment_leave(gs);
+#endif
   return (awsm_trap_code)code;
 }

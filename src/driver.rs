@@ -133,6 +133,7 @@ pub fn compile_bytes_with(wasm: &[u8], opts: &Options, topts: &TargetOptions) ->
         fast_unsafe: opts.fast_unsafe,
         runtime_globals: opts.runtime_globals,
         entry_module: emit == Emit::Exe,
+        guest_section: target.os == Os::Linux,
     };
     let guest = ModuleCtx::new(&cx, &info, tr_opts, target.layout(), &runtime)?.translate()?;
     if target.os == Os::CortexM {

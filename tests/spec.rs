@@ -17,8 +17,8 @@
 //! - `AWSM_SPEC_TIMEOUT`: seconds one directive may take before the run
 //!   aborts naming it (default 300).
 //! - `AWSM_SPEC_STRATEGY`: compile with this `--bounds-checks` strategy
-//!   (default: the target's, guard-pages). guard-pages, explicit and none
-//!   pass everything; mask keeps accesses in the sandbox by wrapping them
+//!   (default: the target's, guard-pages). guard-pages, explicit, segment
+//!   and none pass everything; mask keeps accesses in the sandbox by wrapping them
 //!   instead of trapping, so the out-of-bounds assertions fail by design.
 //! - `AWSM_SPEC_FULL_SO=1`: give every module the whole runtime, exactly
 //!   as `awsm --emit shared` does (slower; see modules::Output).
@@ -320,7 +320,7 @@ fn export_symbols_never_clash() {
     let wasm = wat::parse_str(text).expect("wat");
     for prefix in ["wasm", "awsm"] {
         let m = compiler.compile_as(&wasm, prefix).unwrap_or_else(|e| panic!("prefix {prefix}: {e}"));
-        assert_eq!(m.desc().abi_version, 2, "{prefix}_module is the descriptor");
+        assert_eq!(m.desc().abi_version, 3, "{prefix}_module is the descriptor");
         assert_eq!(m.desc().num_exports, 8);
         let api = Api::resolve(|s| m.lib.symbol(s)).expect("runtime");
         let mut err = std::ptr::null();

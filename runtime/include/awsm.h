@@ -22,7 +22,7 @@ extern "C" {
 #endif
 
 /* Bumped whenever the descriptor or instance layout changes. */
-#define AWSM_ABI_VERSION 2
+#define AWSM_ABI_VERSION 3
 
 /* ---------------------------------------------------------------- traps */
 
@@ -228,6 +228,12 @@ typedef struct awsm_module {
   void (*init)(awsm_instance *ctx);
   int32_t start_func;       /* function index, or -1 */
   uint32_t memory_strategy; /* AWSM_STRATEGY_* the code was compiled for */
+  /* [code_start, code_end): the compiled guest code (the ELF section
+   * awsm_guest_text of the binary the module was linked into). A memory
+   * fault counts as the guest's out-of-bounds access only at a PC in
+   * there; NULL (Cortex-M, hand-made descriptors): never. */
+  const void *code_start;
+  const void *code_end;
 } awsm_module;
 
 /* Bounds-check strategies (src/abi/strategy.rs mirrors the numbering). */
@@ -236,7 +242,7 @@ enum {
   AWSM_STRATEGY_EXPLICIT = 1,
   AWSM_STRATEGY_MASK = 2,
   AWSM_STRATEGY_NONE = 3,
-  AWSM_STRATEGY_SEGMENT = 4,
+  AWSM_STRATEGY_SEGMENT = 4, /* x86-64: guard pages, memory base in %gs */
   AWSM_STRATEGY_COUNT
 };
 

@@ -6,7 +6,8 @@
  * (src/translate/mirror.rs), lands inside the reservation, so generated
  * code does no check at all:
  * an out-of-bounds access faults, and the SIGSEGV/SIGBUS handler turns
- * the fault into AWSM_TRAP_MEMORY_OOB. Memory never moves.
+ * the fault into AWSM_TRAP_MEMORY_OOB. Memory never moves. The segment
+ * strategy (segment.c) allocates with these same operations.
  */
 #define _GNU_SOURCE
 #include "../internal.h"
@@ -16,6 +17,7 @@
 #include <stdatomic.h>
 #include <stddef.h>
 #include <sys/mman.h>
+#include <ucontext.h>
 #include <unistd.h>
 
 /* offset < 2^32; idx is either a zero-extended index, or (offset 0
@@ -29,60 +31,130 @@ uint8_t *awsm_mem_addr_guard_pages(awsm_instance *ctx, uint8_t *base, uint64_t m
   return base + idx + offset;
 }
 
-/* ------------------------------------------- registry of live reservations */
-
-/* 16384 reservations of 16 GiB exceed the 128 TiB x86-64 user space. */
-#define MAX_RESERVATIONS 16384
-
-/* Base of each live reservation, 0 when free, and its length. Written
- * under the lock, read lock-free by the signal handler up to `used`. */
-static _Atomic(uintptr_t) reservations[MAX_RESERVATIONS];
-static _Atomic(uint64_t) lengths[MAX_RESERVATIONS];
-static _Atomic(size_t) used;
-static pthread_mutex_t registry_lock = PTHREAD_MUTEX_INITIALIZER;
+/* ------------------------------------------------------------ registries */
+/*
+ * What the fault handler checks: live reservations and the code of
+ * compiled modules in use. Process-wide, shared by every compiled module
+ * (internal.h). Written under the lock; read lock-free by the signal
+ * handler up to the `used` counts (a slot whose start is 0 is free).
+ */
+awsm_fault_registry awsm_faults = {.lock = PTHREAD_MUTEX_INITIALIZER};
 
 int awsm_reservation_add(uintptr_t base, uint64_t length) {
+  awsm_fault_registry *r = &awsm_faults;
   int ok = -1;
-  pthread_mutex_lock(&registry_lock);
-  size_t n = atomic_load_explicit(&used, memory_order_relaxed);
+  pthread_mutex_lock(&r->lock);
+  size_t n = atomic_load_explicit(&r->used, memory_order_relaxed);
   for (size_t i = 0; i < n && ok != 0; i++) {
-    if (atomic_load_explicit(&reservations[i], memory_order_relaxed) == 0) {
-      atomic_store_explicit(&lengths[i], length, memory_order_relaxed);
-      atomic_store_explicit(&reservations[i], base, memory_order_release);
+    if (atomic_load_explicit(&r->reservations[i], memory_order_relaxed) == 0) {
+      atomic_store_explicit(&r->lengths[i], length, memory_order_relaxed);
+      atomic_store_explicit(&r->reservations[i], base, memory_order_release);
       ok = 0;
     }
   }
-  if (ok != 0 && n < MAX_RESERVATIONS) {
-    atomic_store_explicit(&lengths[n], length, memory_order_relaxed);
-    atomic_store_explicit(&reservations[n], base, memory_order_release);
-    atomic_store_explicit(&used, n + 1, memory_order_release);
+  if (ok != 0 && n < AWSM_MAX_RESERVATIONS) {
+    atomic_store_explicit(&r->lengths[n], length, memory_order_relaxed);
+    atomic_store_explicit(&r->reservations[n], base, memory_order_release);
+    atomic_store_explicit(&r->used, n + 1, memory_order_release);
     ok = 0;
   }
-  pthread_mutex_unlock(&registry_lock);
+  pthread_mutex_unlock(&r->lock);
   return ok;
 }
 
 void awsm_reservation_remove(uintptr_t base) {
-  pthread_mutex_lock(&registry_lock);
-  size_t n = atomic_load_explicit(&used, memory_order_relaxed);
+  awsm_fault_registry *r = &awsm_faults;
+  pthread_mutex_lock(&r->lock);
+  size_t n = atomic_load_explicit(&r->used, memory_order_relaxed);
   for (size_t i = 0; i < n; i++) {
-    if (atomic_load_explicit(&reservations[i], memory_order_relaxed) == base) {
-      atomic_store_explicit(&reservations[i], 0, memory_order_release);
+    if (atomic_load_explicit(&r->reservations[i], memory_order_relaxed) == base) {
+      atomic_store_explicit(&r->reservations[i], 0, memory_order_release);
       break;
     }
   }
-  pthread_mutex_unlock(&registry_lock);
+  pthread_mutex_unlock(&r->lock);
 }
 
 /* Async-signal-safe: atomics only. */
 static int registry_contains(uintptr_t addr) {
-  size_t n = atomic_load_explicit(&used, memory_order_acquire);
+  awsm_fault_registry *r = &awsm_faults;
+  size_t n = atomic_load_explicit(&r->used, memory_order_acquire);
   for (size_t i = 0; i < n; i++) {
-    uintptr_t base = atomic_load_explicit(&reservations[i], memory_order_acquire);
-    if (base != 0 && addr - base < atomic_load_explicit(&lengths[i], memory_order_relaxed))
+    uintptr_t base = atomic_load_explicit(&r->reservations[i], memory_order_acquire);
+    if (base != 0 && addr - base < atomic_load_explicit(&r->lengths[i], memory_order_relaxed))
       return 1;
   }
   return 0;
+}
+
+int awsm_code_range_add(const void *start, const void *end) {
+  awsm_fault_registry *r = &awsm_faults;
+  uintptr_t s = (uintptr_t)start;
+  size_t slot = AWSM_MAX_CODE_RANGES;
+  int ok = -1;
+  pthread_mutex_lock(&r->lock);
+  size_t n = atomic_load_explicit(&r->code_used, memory_order_relaxed);
+  for (size_t i = 0; i < n && ok != 0; i++) {
+    uintptr_t have = atomic_load_explicit(&r->code_starts[i], memory_order_relaxed);
+    if (have == s) {
+      r->code_refs[i]++;
+      ok = 0;
+    } else if (have == 0 && slot == AWSM_MAX_CODE_RANGES) {
+      slot = i;
+    }
+  }
+  if (ok != 0 && slot == AWSM_MAX_CODE_RANGES && n < AWSM_MAX_CODE_RANGES)
+    slot = n;
+  if (ok != 0 && slot < AWSM_MAX_CODE_RANGES) {
+    r->code_refs[slot] = 1;
+    atomic_store_explicit(&r->code_ends[slot], (uintptr_t)end, memory_order_relaxed);
+    atomic_store_explicit(&r->code_starts[slot], s, memory_order_release);
+    if (slot == n)
+      atomic_store_explicit(&r->code_used, n + 1, memory_order_release);
+    ok = 0;
+  }
+  pthread_mutex_unlock(&r->lock);
+  return ok;
+}
+
+void awsm_code_range_remove(const void *start) {
+  awsm_fault_registry *r = &awsm_faults;
+  pthread_mutex_lock(&r->lock);
+  size_t n = atomic_load_explicit(&r->code_used, memory_order_relaxed);
+  for (size_t i = 0; i < n; i++) {
+    if (atomic_load_explicit(&r->code_starts[i], memory_order_relaxed) == (uintptr_t)start) {
+      if (--r->code_refs[i] == 0)
+        atomic_store_explicit(&r->code_starts[i], 0, memory_order_release);
+      break;
+    }
+  }
+  pthread_mutex_unlock(&r->lock);
+}
+
+/* Async-signal-safe: atomics only. */
+static int code_contains(uintptr_t pc) {
+  awsm_fault_registry *r = &awsm_faults;
+  size_t n = atomic_load_explicit(&r->code_used, memory_order_acquire);
+  for (size_t i = 0; i < n; i++) {
+    uintptr_t start = atomic_load_explicit(&r->code_starts[i], memory_order_acquire);
+    if (start != 0 && pc >= start &&
+        pc < atomic_load_explicit(&r->code_ends[i], memory_order_relaxed))
+      return 1;
+  }
+  return 0;
+}
+
+/* The faulting instruction's address. */
+static uintptr_t fault_pc(const void *uctx) {
+  const ucontext_t *uc = uctx;
+#if defined(__x86_64__)
+  return (uintptr_t)uc->uc_mcontext.gregs[REG_RIP];
+#elif defined(__aarch64__)
+  return (uintptr_t)uc->uc_mcontext.pc;
+#else
+  (void)uc;
+  return 0; /* unknown: never a trap */
+#endif
 }
 
 /* ---------------------------------------------------------- fault handler */
@@ -91,17 +163,18 @@ static struct sigaction previous_segv, previous_bus;
 static pthread_once_t handler_once = PTHREAD_ONCE_INIT;
 
 /*
- * A fault becomes a trap only when both hold: the thread is inside a
- * guest call (awsm_guarded_call is on its stack), and the faulting
- * address lies in a live reservation (guard-pages, none or mask). The
- * faulting PC is not checked: the translator records no code range, so a
- * runtime function called by the guest (a WASI call) that faulted inside
- * a reservation would also trap instead of crashing. Anything else —
- * a host bug outside any sandbox, or any fault outside a guest call —
- * goes to the previous handler or kills the process.
+ * A fault becomes a trap only when all three hold: the thread is inside a
+ * guest call (awsm_guarded_call is on its stack), the faulting address
+ * lies in a live reservation (guard-pages, segment, none or mask), and
+ * the faulting instruction is compiled guest code (a registered code
+ * range). Anything else — a host bug outside any sandbox, a fault outside
+ * a guest call, or a host function or runtime function called by the
+ * guest touching a reservation — goes to the previous handler or kills
+ * the process.
  */
 static void fault_handler(int sig, siginfo_t *info, void *uctx) {
-  if (awsm_in_guest_call() && registry_contains((uintptr_t)info->si_addr))
+  if (awsm_in_guest_call() && registry_contains((uintptr_t)info->si_addr) &&
+      code_contains(fault_pc(uctx)))
     awsm_trap(NULL, AWSM_TRAP_MEMORY_OOB); /* siglongjmp out of the handler */
   /* Not ours: hand the fault to whoever had it before. */
   const struct sigaction *prev = sig == SIGSEGV ? &previous_segv : &previous_bus;

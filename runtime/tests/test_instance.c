@@ -341,8 +341,8 @@ static void test_import_errors(void) {
   bad.abi_version = 999;
   CHECK(strstr(try_instantiate(&bad, NULL, 0), "ABI version") != NULL);
   bad = module_a;
-  bad.memory_strategy = AWSM_STRATEGY_SEGMENT;
-  CHECK_STR(try_instantiate(&bad, NULL, 0), "unsupported bounds-check strategy 4");
+  bad.memory_strategy = AWSM_STRATEGY_COUNT;
+  CHECK_STR(try_instantiate(&bad, NULL, 0), "unsupported bounds-check strategy 5");
   bad = module_a;
   bad.memory_limits = (awsm_limits){65537, 0, 0};
   CHECK_STR(try_instantiate(&bad, NULL, 0), "memory size too large");
@@ -497,7 +497,7 @@ static void test_host_made_memory_and_table(void) {
   }
   CHECK(awsm_memory_new(AWSM_STRATEGY_GUARD_PAGES, (awsm_limits){2, 1, 1}, &err) == NULL);
   CHECK_STR(err, "memory size too large");
-  CHECK(awsm_memory_new(AWSM_STRATEGY_SEGMENT, (awsm_limits){1, 0, 0}, &err) == NULL);
+  CHECK(awsm_memory_new(AWSM_STRATEGY_COUNT, (awsm_limits){1, 0, 0}, &err) == NULL);
 
   awsm_table *t = awsm_table_new(AWSM_TYPE_FUNCREF, (awsm_limits){2, 4, 1}, &err);
   CHECK(t != NULL && t->size == 2 && t->max_size == 4 && t->elems[1] == NULL);

@@ -21,11 +21,17 @@ pub enum Strategy {
     /// Unsafe: memory is allocated as for guard pages, so most
     /// out-of-bounds accesses still fault, but nothing guarantees it.
     None,
+    /// Guard pages, with the memory base held in `%gs` (x86-64 Linux):
+    /// accesses are `%gs:ea`, which frees the base register and shortens
+    /// every access; the runtime switches `%gs` whenever control enters
+    /// another instance (src/translate/segment.rs, runtime/memory/segment.c).
+    Segment,
 }
 
 impl Strategy {
     /// All strategies, in `--bounds-checks` spelling.
-    pub const ALL: [Strategy; 4] = [Strategy::GuardPages, Strategy::Explicit, Strategy::Mask, Strategy::None];
+    pub const ALL: [Strategy; 5] =
+        [Strategy::GuardPages, Strategy::Explicit, Strategy::Mask, Strategy::None, Strategy::Segment];
 
     /// Parse the `--bounds-checks` spelling.
     pub fn from_name(name: &str) -> Option<Strategy> {
@@ -39,6 +45,7 @@ impl Strategy {
             Strategy::Explicit => "explicit",
             Strategy::Mask => "mask",
             Strategy::None => "none",
+            Strategy::Segment => "segment",
         }
     }
 
@@ -49,13 +56,17 @@ impl Strategy {
             Strategy::Explicit => 1,
             Strategy::Mask => 2,
             Strategy::None => 3,
+            Strategy::Segment => 4,
         }
     }
 
     /// The runtime's inlinable address function for this strategy.
+    /// Segment has none (a C function cannot return a `%gs`-relative
+    /// pointer): the translator builds its addresses itself
+    /// (src/translate/segment.rs) and never asks for this one.
     pub fn addr_fn(self) -> &'static str {
         match self {
-            Strategy::GuardPages => "awsm_mem_addr_guard_pages",
+            Strategy::GuardPages | Strategy::Segment => "awsm_mem_addr_guard_pages",
             Strategy::Explicit => "awsm_mem_addr_explicit",
             Strategy::Mask => "awsm_mem_addr_mask",
             Strategy::None => "awsm_mem_addr_none",
@@ -82,13 +93,20 @@ impl Strategy {
     /// Whether the strategy needs a 64-bit address space (for its
     /// reservation) on hosted targets.
     pub fn needs_64bit(self) -> bool {
-        matches!(self, Strategy::GuardPages | Strategy::None)
+        matches!(self, Strategy::GuardPages | Strategy::None | Strategy::Segment)
     }
 
     /// Whether accesses out of bounds trap as the spec says. Mask wraps
     /// them around inside the arena; none does not check at all.
     pub fn conforms_to_spec(self) -> bool {
-        matches!(self, Strategy::GuardPages | Strategy::Explicit)
+        matches!(self, Strategy::GuardPages | Strategy::Explicit | Strategy::Segment)
+    }
+
+    /// Whether the memory base lives in `%gs` rather than being loaded
+    /// from the instance: accesses are segment-relative, and every way
+    /// into the module's code switches `%gs` to its memory.
+    pub fn uses_segment_base(self) -> bool {
+        self == Strategy::Segment
     }
 
     /// log2 of the mask strategy's arena on hosted targets for a memory

@@ -47,6 +47,12 @@ pub const TABLE_INIT: RuntimeFn =
 /// `awsm_rt_call_host(host_func, args, results)`: body of host thunks.
 pub const CALL_HOST: RuntimeFn = RuntimeFn { name: "awsm_rt_call_host", ret: Void, params: &[Ptr, Ptr, Ptr] };
 
+/// `awsm_segment_enter(ctx) -> previous %gs base`: set `%gs` to ctx's
+/// memory (segment strategy, x86-64; runtime/memory/segment.c).
+pub const SEGMENT_ENTER: RuntimeFn = RuntimeFn { name: "awsm_segment_enter", ret: I64, params: &[Ptr] };
+/// `awsm_segment_leave(previous)`: restore `%gs`.
+pub const SEGMENT_LEAVE: RuntimeFn = RuntimeFn { name: "awsm_segment_leave", ret: Void, params: &[I64] };
+
 /// Prefix of WASI preview1 implementations: an import
 /// `wasi_snapshot_preview1.X` binds to the runtime's `awsm_wasi_X` when it
 /// exists and its type matches.
@@ -55,3 +61,7 @@ pub const WASI_PREFIX: &str = "awsm_wasi_";
 pub const WASI_MODULE: &str = "wasi_snapshot_preview1";
 /// The symbol executables' `main` instantiates.
 pub const ENTRY_MODULE: &str = "awsm_entry_module";
+/// The ELF section holding every function the translator emits, so the
+/// fault handler can tell guest code by its PC; the linker defines
+/// `__start_`/`__stop_` symbols for it, which the descriptor records.
+pub const GUEST_CODE_SECTION: &str = "awsm_guest_text";

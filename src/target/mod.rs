@@ -66,7 +66,14 @@ pub const TARGETS: &[TargetInfo] = &[
         cpu: "x86-64",
         features: "",
         os: Os::Linux,
-        strategies: &[Strategy::GuardPages, Strategy::Explicit, Strategy::Mask, Strategy::None],
+        // Segment keeps the memory base in %gs, which only x86-64 has free.
+        strategies: &[
+            Strategy::GuardPages,
+            Strategy::Explicit,
+            Strategy::Mask,
+            Strategy::None,
+            Strategy::Segment,
+        ],
         packages: "libc6-dev",
     },
     TargetInfo {
@@ -152,7 +159,9 @@ impl TargetInfo {
             return Ok(());
         }
         let known: Vec<_> = self.strategies.iter().map(|s| s.name()).collect();
-        let why = if strategy.needs_64bit() && self.pointer_bytes != 8 {
+        let why = if strategy == Strategy::Segment {
+            " (it keeps the memory base in %gs: x86-64 Linux only)"
+        } else if strategy.needs_64bit() && self.pointer_bytes != 8 {
             " (it needs a 64-bit address space)"
         } else {
             ""
@@ -251,6 +260,11 @@ mod tests {
         assert!(find("x86_64-unknown-linux-gnu").check_strategy(Strategy::Mask).is_ok());
         assert!(find("i686-unknown-linux-gnu").check_strategy(Strategy::None).is_err());
         assert!(find("thumbv7em-none-eabihf").check_strategy(Strategy::GuardPages).is_err());
+        assert!(find("x86_64-unknown-linux-gnu").check_strategy(Strategy::Segment).is_ok());
+        for t in ["aarch64-unknown-linux-gnu", "i686-unknown-linux-gnu", "thumbv7em-none-eabi"] {
+            let err = find(t).check_strategy(Strategy::Segment).unwrap_err();
+            assert!(err.message.contains("x86-64 Linux only"), "{}", err.message);
+        }
     }
 
     #[test]

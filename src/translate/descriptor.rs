@@ -14,7 +14,7 @@ use inkwell::values::{BasicValueEnum, PointerValue, StructValue};
 use wasmparser::{ExternalKind, TypeRef};
 
 /// ABI version, mirrors AWSM_ABI_VERSION.
-const ABI_VERSION: u64 = 2;
+const ABI_VERSION: u64 = 3;
 
 impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
     fn cstr(&self, s: &str) -> PointerValue<'ctx> {
@@ -88,8 +88,10 @@ impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
         let func_types: Vec<_> =
             info.func_types.iter().map(|t| self.cx.i32_type().const_int(*t as u64, false)).collect();
         let func_types_p = self.global_array("wasm_func_types", self.cx.i32_type().const_array(&func_types));
+        // Segment: the code pointer is the entry thunk that switches %gs.
+        let entries = self.emit_segment_entries()?;
         let ptrs: Vec<_> = (0..info.func_types.len() as u32)
-            .map(|f| match self.func_ptr(f) {
+            .map(|f| match entries[f as usize].or_else(|| self.func_ptr(f)) {
                 Some(func) => func.as_global_value().as_pointer_value(),
                 None => self.ptr_type().const_null(),
             })
@@ -208,6 +210,8 @@ impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
                 .const_int(info.start.map(|s| s as u64).unwrap_or(u32::MAX as u64), true)
                 .into(),
             self.u32v(self.opts.strategy.id() as u64),
+            self.code_bound("__start_")?.into(),
+            self.code_bound("__stop_")?.into(),
         ];
         let desc = self.cx.const_struct(&fields, false);
         let sym = names::module_symbol(&self.opts.prefix);
@@ -221,6 +225,28 @@ impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
             e.set_constant(true);
         }
         Ok(())
+    }
+
+    /// `__start_awsm_guest_text` or `__stop_…`, which the linker defines
+    /// for the section holding the module's code: declared hidden, so each
+    /// shared object sees its own, and extern_weak, so a binary without
+    /// the section still links (the address is then null). Null without
+    /// the section (Cortex-M).
+    fn code_bound(&self, prefix: &str) -> Result<PointerValue<'ctx>> {
+        if !self.opts.guest_section {
+            return Ok(self.ptr_type().const_null());
+        }
+        let name = format!("{prefix}{}", symbols::GUEST_CODE_SECTION);
+        let g = match self.module.get_global(&name) {
+            Some(g) => g,
+            None => {
+                let g = self.module.add_global(self.cx.i8_type(), None, &name);
+                g.set_linkage(Linkage::ExternalWeak);
+                g.set_visibility(inkwell::GlobalVisibility::Hidden);
+                g
+            }
+        };
+        Ok(g.as_pointer_value())
     }
 
     fn global_array(&self, name: &str, init: inkwell::values::ArrayValue<'ctx>) -> PointerValue<'ctx> {

@@ -203,8 +203,11 @@ impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
                 let v = func.get_nth_param(i + 1).ok_or_else(|| Error::backend("wrapper param"))?;
                 t.push(v);
             }
+            // Segment: the host calls this directly, so it switches %gs.
+            let saved = self.segment_enter(&t)?;
             t.op_call(*index)?;
             let vals = std::mem::take(&mut t.stack);
+            self.segment_leave(&t, saved)?;
             t.build_return_values(&vals)?;
         }
         Ok(())

@@ -17,6 +17,7 @@ mod instance;
 mod memory;
 pub mod mirror;
 mod numeric;
+mod segment;
 mod table;
 mod variable;
 
@@ -48,6 +49,9 @@ pub struct TranslateOptions {
     pub runtime_globals: bool,
     /// Emit `awsm_entry_module` for the executable's `main`.
     pub entry_module: bool,
+    /// Put the module's code in the `awsm_guest_text` section and record
+    /// its range in the descriptor, for the fault handler (hosted targets).
+    pub guest_section: bool,
 }
 
 /// How an imported function is reached.
@@ -274,6 +278,13 @@ impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
         }
         let parts = self.emit_instance_parts()?;
         self.emit_descriptor(&parts)?;
+        if self.opts.guest_section {
+            // Everything defined so far is the translator's; code LTO
+            // inlines into these functions lands in the section too.
+            for f in self.module.get_functions().filter(|f| f.count_basic_blocks() > 0) {
+                f.as_global_value().set_section(Some(symbols::GUEST_CODE_SECTION));
+            }
+        }
         if let Err(e) = self.module.verify() {
             return Err(Error::backend(format!("generated IR does not verify: {e}")));
         }
