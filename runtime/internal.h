@@ -136,7 +136,7 @@ typedef struct awsm_fault_registry {
   pthread_mutex_t lock;
   _Atomic(uintptr_t) reservations[AWSM_MAX_RESERVATIONS]; /* base, 0 = free */
   _Atomic(uint64_t) lengths[AWSM_MAX_RESERVATIONS];
-  _Atomic(size_t) used; /* slots ever used */
+  _Atomic(size_t) used;                                 /* slots ever used */
   _Atomic(uintptr_t) code_starts[AWSM_MAX_CODE_RANGES]; /* 0 = free */
   _Atomic(uintptr_t) code_ends[AWSM_MAX_CODE_RANGES];
   size_t code_refs[AWSM_MAX_CODE_RANGES];

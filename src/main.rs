@@ -54,8 +54,10 @@ struct Cli {
     /// 64-bit targets: reserved address space, no compare in the code),
     /// explicit (compare and trap on every access), mask (address masked
     /// into a power-of-two arena: out-of-bounds accesses wrap instead of
-    /// trapping, NOT spec-conformant), or none (no checks: UNSAFE, for
-    /// measurement only). Not every target has every one (doc/bounds-checks.md).
+    /// trapping, NOT spec-conformant), none (no checks: UNSAFE, for
+    /// measurement only), or segment (x86-64 Linux: guard pages with the
+    /// memory base in %gs, switched when calls cross instances). Not every
+    /// target has every one (doc/bounds-checks.md).
     #[arg(long = "bounds-checks", value_name = "STRATEGY")]
     bounds_checks: Option<String>,
 

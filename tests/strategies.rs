@@ -2,7 +2,7 @@
 //! programs (tests/strategies/): hand-written .wat modules and wasm32-wasi
 //! C programs compiled to executables, and a C host (host.c) linked with
 //! a module compiled to an object. Each case states what each strategy
-//! must do: guard-pages and explicit trap as the spec says; mask wraps
+//! must do: guard-pages, explicit and segment trap as the spec says; mask wraps
 //! the address into its arena (the value the wrapped access reads is
 //! asserted); none is only run on in-bounds cases. doc/bounds-checks.md
 //! describes the strategies.
@@ -13,8 +13,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::Mutex;
 
-/// The strategies awsm offers on x86_64 Linux.
-const HOST_STRATEGIES: [&str; 4] = ["guard-pages", "explicit", "mask", "none"];
+/// The strategies awsm offers on x86_64 Linux, in AWSM_STRATEGY_* order.
+const HOST_STRATEGIES: [&str; 5] = ["guard-pages", "explicit", "mask", "none", "segment"];
 /// What a trapping executable prints (and it exits 134).
 const OOB_TRAP: &str = "awsm: trap: out of bounds memory access";
 const TRAP_EXIT: i32 = 134;
@@ -36,7 +36,7 @@ enum Expect {
 struct Case {
     /// File in tests/strategies/.
     file: &'static str,
-    /// guard-pages and explicit.
+    /// guard-pages, explicit and segment.
     conforming: Expect,
     mask: Expect,
     none: Expect,
@@ -261,12 +261,12 @@ fn host_instances_and_host_faults() {
         );
         assert_eq!(text(&out.stdout), expected, "{s}");
 
-        // Which host-made memories (guard-pages, explicit, mask, none)
-        // code compiled with `s` may import.
+        // Which host-made memories (guard-pages, explicit, mask, none,
+        // segment) code compiled with `s` may import.
         let accepted = match *s {
-            "explicit" => [true, true, true, true],
-            "mask" => [false, false, true, false],
-            _ => [true, false, false, true],
+            "explicit" => [true, true, true, true, true],
+            "mask" => [false, false, true, false, false],
+            _ => [true, false, false, true, true],
         };
         let expected: String = HOST_STRATEGIES
             .iter()
@@ -295,6 +295,75 @@ fn host_instances_and_host_faults() {
     }
 }
 
+/// cross.c linked with cross.wat compiled with `strategy`.
+fn build_cross_host(dir: &Path, strategy: &str) -> PathBuf {
+    let obj = dir.join(format!("cross-{strategy}.o"));
+    let out = run(awsm()
+        .arg(fixture("cross.wat"))
+        .args(["--name", "cross", "--bounds-checks", strategy, "-o"])
+        .arg(&obj));
+    assert!(out.status.success(), "awsm cross.wat {strategy}: {}", text(&out.stderr));
+    let host = dir.join(format!("cross-{strategy}"));
+    let include = Path::new(env!("CARGO_MANIFEST_DIR")).join("runtime/include");
+    let cc = std::env::var("AWSM_TEST_CC").unwrap_or_else(|_| "clang-19".to_string());
+    let out = run(Command::new(cc)
+        .args(["-std=c11", "-O2", "-Wall", "-Wextra", "-Werror", "-I"])
+        .arg(include)
+        .arg(fixture("cross.c"))
+        .arg(&obj)
+        .args(["-lm", "-lpthread", "-o"])
+        .arg(&host));
+    assert!(out.status.success(), "cc cross {strategy}: {}", text(&out.stderr));
+    host
+}
+
+/// Calls from one instance into another's code — an import bound to an
+/// export, a shared table, a host function calling back in — keep each
+/// instance on its own memory, also when the callee traps and on two
+/// threads at once (what segment's %gs switching must get right; the
+/// other strategies show the same results). Under segment, also with %gs
+/// written by system call instead of wrgsbase. Then a host function
+/// faulting inside its caller's reservation, during a guest call, must
+/// still crash the process: only compiled guest code's faults are traps.
+#[test]
+fn cross_instance_calls_and_host_function_faults() {
+    use std::os::unix::process::ExitStatusExt;
+    let dir = tempfile::tempdir().unwrap();
+    let strategies = ["guard-pages", "explicit", "segment", "mask", "none"];
+    let hosts = parallel(&strategies, |s| build_cross_host(dir.path(), s));
+    let calls = "via_import: 70307\nvia_table: 70307\nvia_host: 70307\nown table slot: 70707\n\
+                 b from b's host function: 30703\n";
+    let traps = "b traps under a: out of bounds memory access\na after: 7\n\
+                 b traps inside the host function: 69907\na after: 70307\n";
+    for (s, host) in strategies.iter().zip(&hosts) {
+        let syscall_path: &[bool] = if *s == "segment" { &[false, true] } else { &[false] };
+        let conforming = ["guard-pages", "explicit", "segment"].contains(s);
+        for &syscall in syscall_path {
+            let mut modes = vec![("calls", calls), ("threads", "threads: 0 wrong\n")];
+            if conforming {
+                modes.push(("traps", traps));
+            }
+            for (mode, expected) in modes {
+                let mut cmd = Command::new(host);
+                if syscall {
+                    cmd.env("AWSM_SEGMENT_SYSCALL", "1");
+                }
+                let out = run(cmd.arg(mode));
+                assert!(out.status.success(), "{s} {mode}: {:?} {}", out.status, text(&out.stderr));
+                assert_eq!(text(&out.stdout), expected, "{s} {mode} (system-call %gs: {syscall})");
+            }
+        }
+        let out = run(Command::new(host).arg("host_fault"));
+        assert_eq!(
+            out.status.signal(),
+            Some(SIGSEGV),
+            "{s}: a host function's fault must kill the process: {:?}, stderr {}",
+            out.status,
+            text(&out.stderr)
+        );
+    }
+}
+
 /// A strategy the target lacks is refused, naming those it has.
 #[test]
 fn unsupported_strategies_are_refused() {
@@ -305,7 +374,14 @@ fn unsupported_strategies_are_refused() {
         ("i686-linux-gnu", "guard-pages", "64-bit"),
         ("thumbv7em-none-eabihf", "guard-pages", "it supports: explicit, mask"),
         ("thumbv7em-none-eabihf", "none", "it supports: explicit, mask"),
-        ("x86_64-linux-gnu", "bogus", "known: guard-pages, explicit, mask, none"),
+        (
+            "aarch64-linux-gnu",
+            "segment",
+            "x86-64 Linux only); it supports: guard-pages, explicit, mask, none",
+        ),
+        ("i686-linux-gnu", "segment", "x86-64 Linux only); it supports: explicit"),
+        ("thumbv7em-none-eabi", "segment", "it supports: explicit, mask"),
+        ("x86_64-linux-gnu", "bogus", "known: guard-pages, explicit, mask, none, segment"),
     ];
     for (target, strategy, wanted) in cases {
         let out = run(awsm().arg(&input).args([

@@ -22,22 +22,28 @@ static uint8_t *addr(awsm_instance *ctx, uint32_t idx, uint32_t size) {
   return addr_off(ctx, idx, 0, size);
 }
 
-static int32_t f_load32(awsm_instance *ctx, int32_t a) {
+/* The fake guest code lives where the compiler puts compiled guest code,
+ * so that the fault handler accepts its faults as traps (the descriptor
+ * records the section's bounds). */
+#define GUEST_CODE __attribute__((section("awsm_guest_text"), noinline))
+extern const char __start_awsm_guest_text[], __stop_awsm_guest_text[];
+
+GUEST_CODE static int32_t f_load32(awsm_instance *ctx, int32_t a) {
   int32_t v;
   memcpy(&v, addr(ctx, (uint32_t)a, 4), 4);
   return v;
 }
-static int32_t f_load8(awsm_instance *ctx, int32_t a) {
+GUEST_CODE static int32_t f_load8(awsm_instance *ctx, int32_t a) {
   return *(volatile uint8_t *)addr(ctx, (uint32_t)a, 1);
 }
 /* A load with the largest static offset. */
-static int32_t f_load_far(awsm_instance *ctx, int32_t a) {
+GUEST_CODE static int32_t f_load_far(awsm_instance *ctx, int32_t a) {
   return *(volatile uint8_t *)addr_off(ctx, (uint32_t)a, 0xffffffffu, 1);
 }
 static int32_t f_grow(awsm_instance *ctx, int32_t delta) {
   return awsm_rt_memory_grow(ctx, (uint32_t)delta);
 }
-static int32_t f_store8(awsm_instance *ctx, int32_t a, int32_t v) {
+GUEST_CODE static int32_t f_store8(awsm_instance *ctx, int32_t a, int32_t v) {
   *(volatile uint8_t *)addr(ctx, (uint32_t)a, 1) = (uint8_t)v;
   return 0;
 }
@@ -52,7 +58,7 @@ static int32_t f_op(awsm_instance *ctx, int32_t kind, int32_t a, int32_t b, int3
     awsm_rt_memory_init(ctx, data_segment, 5, (uint32_t)a, (uint32_t)b, (uint32_t)c);
   return 0;
 }
-static int32_t f_null_deref(awsm_instance *ctx) {
+GUEST_CODE static int32_t f_null_deref(awsm_instance *ctx) {
   (void)ctx;
   return *(volatile int32_t *)(uintptr_t)0;
 }
@@ -83,6 +89,8 @@ static awsm_module make_module(uint32_t strategy, awsm_limits limits) {
       .memory_limits = limits,
       .start_func = -1,
       .memory_strategy = strategy,
+      .code_start = __start_awsm_guest_text,
+      .code_end = __stop_awsm_guest_text,
   };
   return m;
 }

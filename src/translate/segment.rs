@@ -96,11 +96,17 @@ impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
         }
         let enter = self.runtime_fn(&symbols::SEGMENT_ENTER);
         let prev = t.b.build_call(enter, &[t.vmctx.into()], "")?.try_as_basic_value().basic();
-        Ok(Some(prev.ok_or_else(|| Error::backend("awsm_segment_enter returns the old base"))?.into_int_value()))
+        Ok(Some(
+            prev.ok_or_else(|| Error::backend("awsm_segment_enter returns the old base"))?.into_int_value(),
+        ))
     }
 
     /// Restore the `%gs` that `segment_enter` returned.
-    pub fn segment_leave(&self, t: &FuncTranslator<'_, 'ctx, 'a>, saved: Option<IntValue<'ctx>>) -> Result<()> {
+    pub fn segment_leave(
+        &self,
+        t: &FuncTranslator<'_, 'ctx, 'a>,
+        saved: Option<IntValue<'ctx>>,
+    ) -> Result<()> {
         if let Some(prev) = saved {
             let leave = self.runtime_fn(&symbols::SEGMENT_LEAVE);
             t.b.build_call(leave, &[prev.into()], "")?;

@@ -38,8 +38,7 @@ typedef struct pair {
 /* What the host function does to the instance it calls into. */
 static enum { HOST_CALL, HOST_CALL_OOB, HOST_FAULT } host_mode = HOST_CALL;
 
-static int32_t host_get(void *env, awsm_instance *caller, const awsm_val *args,
-                        awsm_val *results) {
+static int32_t host_get(void *env, awsm_instance *caller, const awsm_val *args, awsm_val *results) {
   awsm_instance *const *other = env;
   if (host_mode == HOST_FAULT) {
     caller->memory->base[caller->memory->size + (1 << 20)] = 1;
@@ -152,7 +151,8 @@ int main(int argc, char **argv) {
     printf("b from b's host function: %d\n", call(p.b, "via_host", ADDR, 0));
   } else if (strcmp(mode, "traps") == 0) {
     int32_t r = call3(p.a, "via_table", 1, ADDR, 65536);
-    printf("b traps under a: %s\n", r < 0 ? awsm_trap_message((awsm_trap_code)(-1 - r)) : "no trap");
+    printf("b traps under a: %s\n",
+           r < 0 ? awsm_trap_message((awsm_trap_code)(-1 - r)) : "no trap");
     printf("a after: %d\n", call(p.a, "get", ADDR, 0));
     host_mode = HOST_CALL_OOB;
     printf("b traps inside the host function: %d\n", call(p.a, "via_host", ADDR, 0));

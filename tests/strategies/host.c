@@ -12,8 +12,9 @@
  *                    SIGSEGV (not be turned into a trap).
  *   host imports     offers imports.wat a host-made memory of each
  *                    strategy: prints which it accepts (code compiled
- *                    without checks must get a memory with its guard
- *                    region; masked code, a mask arena).
+ *                    without checks — guard-pages, none, segment — must
+ *                    get a memory with its guard region; masked code, a
+ *                    mask arena).
  *   host reservation writes into a live instance's reserved, inaccessible
  *                    address space from host code, outside any guest
  *                    call: must die by SIGSEGV too.
@@ -78,8 +79,8 @@ static int instances(void) {
 }
 
 static int imports(void) {
-  static const char *const names[] = {"guard-pages", "explicit", "mask", "none"};
-  for (uint32_t s = 0; s < 4; s++) {
+  static const char *const names[] = {"guard-pages", "explicit", "mask", "none", "segment"};
+  for (uint32_t s = 0; s < 5; s++) {
     const char *error = NULL;
     awsm_memory *mem = awsm_memory_new(s, (awsm_limits){.min = 1, .max = 1, .has_max = 1}, &error);
     if (!mem) {
