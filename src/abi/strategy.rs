@@ -61,12 +61,12 @@ impl Strategy {
     }
 
     /// The runtime's inlinable address function for this strategy.
-    /// Segment has none (a C function cannot return a `%gs`-relative
-    /// pointer): the translator builds its addresses itself
-    /// (src/translate/segment.rs) and never asks for this one.
+    /// Segment's is defined by the translator (src/translate/segment.rs):
+    /// a C function cannot return a `%gs`-relative pointer.
     pub fn addr_fn(self) -> &'static str {
         match self {
-            Strategy::GuardPages | Strategy::Segment => "awsm_mem_addr_guard_pages",
+            Strategy::GuardPages => "awsm_mem_addr_guard_pages",
+            Strategy::Segment => "awsm_mem_addr_segment",
             Strategy::Explicit => "awsm_mem_addr_explicit",
             Strategy::Mask => "awsm_mem_addr_mask",
             Strategy::None => "awsm_mem_addr_none",
@@ -87,7 +87,7 @@ impl Strategy {
     /// lands in the mirror, on the byte the wrapped sum names. That keeps
     /// addresses affine for LLVM (vectorization, addressing modes).
     pub fn mirrored(self) -> bool {
-        matches!(self, Strategy::GuardPages | Strategy::None)
+        matches!(self, Strategy::GuardPages | Strategy::None | Strategy::Segment)
     }
 
     /// Whether the strategy needs a 64-bit address space (for its

@@ -20,6 +20,7 @@ use super::func::FuncTranslator;
 use crate::abi::symbols;
 use crate::error::{Error, Result};
 use inkwell::AddressSpace;
+use inkwell::attributes::{Attribute, AttributeLoc};
 use inkwell::module::Linkage;
 use inkwell::values::{BasicMetadataValueEnum, FunctionValue, IntValue, PointerValue};
 
@@ -27,26 +28,63 @@ use inkwell::values::{BasicMetadataValueEnum, FunctionValue, IntValue, PointerVa
 const GS_ADDRESS_SPACE: u16 = 256;
 
 impl<'m, 'ctx, 'a> FuncTranslator<'m, 'ctx, 'a> {
-    /// The `%gs`-relative address of an access at `index + offset`:
-    /// `gep (null in addrspace 256), zext(index), offset`. Built as GEPs
-    /// rather than `inttoptr` so that loop analyses see an affine address,
-    /// and so that the offset folds into the instruction's displacement.
-    pub fn segment_address(&mut self, index: IntValue<'ctx>, offset: u64) -> Result<PointerValue<'ctx>> {
+    /// The `%gs`-relative address of an access at `index + offset`: a call
+    /// to [`ModuleCtx::segment_addr_fn`] with the operands of the other
+    /// strategies' address functions (base and size unused), so that the
+    /// mirror rewrite (mirror.rs) widens its index the same way; LLVM then
+    /// inlines it into two GEPs.
+    pub fn segment_address(
+        &mut self,
+        index: IntValue<'ctx>,
+        offset: u64,
+        size: u32,
+    ) -> Result<PointerValue<'ctx>> {
         let i64t = self.m.cx.i64_type();
-        let i8t = self.m.cx.i8_type();
-        let gs = self.m.cx.ptr_type(AddressSpace::from(GS_ADDRESS_SPACE)).const_null();
-        let idx = self.b.build_int_z_extend(index, i64t, "")?;
-        // SAFETY: i8 GEPs on an opaque pointer are always well-formed IR;
-        // not inbounds, since address space 256's null is a valid base.
-        let p = unsafe { self.b.build_gep(i8t, gs, &[idx], "")? };
-        if offset == 0 {
-            return Ok(p);
-        }
-        Ok(unsafe { self.b.build_gep(i8t, p, &[i64t.const_int(offset, false)], "ea")? })
+        let idx = self.b.build_int_z_extend(index, i64t, "idx")?;
+        let args = [
+            self.vmctx.into(),
+            self.m.ptr_type().const_null().into(),
+            i64t.const_zero().into(),
+            idx.into(),
+            i64t.const_int(offset, false).into(),
+            self.m.cx.i32_type().const_int(size as u64, false).into(),
+        ];
+        let p = self.b.build_call(self.m.segment_addr_fn()?, &args, "")?.try_as_basic_value().basic();
+        Ok(p.ok_or_else(|| self.err("segment address function returned void"))?.into_pointer_value())
     }
 }
 
 impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
+    /// `ptr addrspace(256) awsm_mem_addr_segment(ctx, base, mem_size, idx,
+    /// offset, size)`, defined here (not in C: a C function cannot return a
+    /// `%gs`-relative pointer) as `gep (gep null, idx), offset` and always
+    /// inlined. GEPs rather than `inttoptr`, so that loop analyses see an
+    /// affine address and the offset folds into the displacement; not
+    /// inbounds, since address space 256's null is a valid base.
+    pub fn segment_addr_fn(&self) -> Result<FunctionValue<'ctx>> {
+        let name = self.opts.strategy.addr_fn();
+        if let Some(f) = self.module.get_function(name) {
+            return Ok(f);
+        }
+        let i64t = self.cx.i64_type();
+        let i8t = self.cx.i8_type();
+        let p = self.ptr_type();
+        let gs = self.cx.ptr_type(AddressSpace::from(GS_ADDRESS_SPACE));
+        let params = [p.into(), p.into(), i64t.into(), i64t.into(), i64t.into(), self.cx.i32_type().into()];
+        let f = self.module.add_function(name, gs.fn_type(&params, false), Some(Linkage::Internal));
+        let inline = self.cx.create_enum_attribute(Attribute::get_named_enum_kind_id("alwaysinline"), 0);
+        f.add_attribute(AttributeLoc::Function, inline);
+        let b = self.cx.create_builder();
+        b.position_at_end(self.cx.append_basic_block(f, "entry"));
+        let param = |i| f.get_nth_param(i).map(|v| v.into_int_value()).ok_or_else(|| Error::backend("param"));
+        let (idx, offset) = (param(3)?, param(4)?);
+        // SAFETY: i8 GEPs on an opaque pointer are always well-formed IR.
+        let at = unsafe { b.build_gep(i8t, gs.const_null(), &[idx], "")? };
+        let at = unsafe { b.build_gep(i8t, at, &[offset], "ea")? };
+        b.build_return(Some(&at))?;
+        Ok(f)
+    }
+
     /// Whether this module's code addresses memory through `%gs`, and so
     /// needs entry thunks.
     pub fn switches_segment(&self) -> bool {
