@@ -65,6 +65,8 @@ const WAT_CASES: &[Case] = &[
     Case { file: "failed_grow.wat", conforming: Trap, mask: Exit(0), none: Skip },
     Case { file: "zero_pages.wat", conforming: Trap, mask: Exit(3), none: Skip },
     Case { file: "zero_pages_grow.wat", conforming: Exit(8), mask: Exit(8), none: Exit(8) },
+    Case { file: "fill_loop.wat", conforming: Trap, mask: Exit(0), none: Skip },
+    Case { file: "copy_loop.wat", conforming: Trap, mask: Exit(0), none: Skip },
     // Index arithmetic wrapping around 2^32 (guard-pages reaches the
     // memory's mirrors, src/translate/mirror.rs).
     Case { file: "wrap_in_bounds.wat", conforming: Exit(0), mask: Exit(0), none: Exit(0) },

@@ -90,6 +90,13 @@ impl Strategy {
         matches!(self, Strategy::GuardPages | Strategy::None | Strategy::Segment)
     }
 
+    /// Whether out-of-bounds accesses are caught by a fault in the
+    /// strategy's reservation (so only in compiled guest code) rather than
+    /// by a compare, or not at all.
+    pub fn traps_by_fault(self) -> bool {
+        !matches!(self, Strategy::Explicit)
+    }
+
     /// Whether the strategy needs a 64-bit address space (for its
     /// reservation) on hosted targets.
     pub fn needs_64bit(self) -> bool {

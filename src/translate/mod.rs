@@ -278,17 +278,31 @@ impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
         }
         let parts = self.emit_instance_parts()?;
         self.emit_descriptor(&parts)?;
-        if self.opts.guest_section {
-            // Everything defined so far is the translator's; code LTO
-            // inlines into these functions lands in the section too.
-            for f in self.module.get_functions().filter(|f| f.count_basic_blocks() > 0) {
-                f.as_global_value().set_section(Some(symbols::GUEST_CODE_SECTION));
-            }
+        // Everything defined so far is the translator's.
+        for f in self.module.get_functions().filter(|f| f.count_basic_blocks() > 0) {
+            self.mark_guest_code(f);
         }
         if let Err(e) = self.module.verify() {
             return Err(Error::backend(format!("generated IR does not verify: {e}")));
         }
         Ok(self.module)
+    }
+
+    /// Code LTO inlines into `f` lands in the guest-code section, where
+    /// the fault handler accepts faults as traps. When out-of-bounds
+    /// accesses trap by faulting, `f` may not call the C library's
+    /// memset/memcpy/memmove: LLVM would turn a loop of guest stores into
+    /// such a call, whose fault is not in guest code (so a crash instead
+    /// of a trap), and which cannot address memory through `%gs` at all.
+    fn mark_guest_code(&self, f: FunctionValue<'ctx>) {
+        if self.opts.guest_section {
+            f.as_global_value().set_section(Some(symbols::GUEST_CODE_SECTION));
+        }
+        if self.opts.strategy.traps_by_fault() {
+            for name in ["no-builtin-memset", "no-builtin-memcpy", "no-builtin-memmove"] {
+                f.add_attribute(AttributeLoc::Function, self.cx.create_string_attribute(name, ""));
+            }
+        }
     }
 
     /// Imports of functions, for the descriptor's import list.
