@@ -295,9 +295,10 @@ impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
     /// such a call, whose fault is not in guest code (so a crash instead
     /// of a trap), and which cannot address memory through `%gs` at all.
     fn mark_guest_code(&self, f: FunctionValue<'ctx>) {
-        if self.opts.guest_section {
-            f.as_global_value().set_section(Some(symbols::GUEST_CODE_SECTION));
+        if !self.opts.guest_section {
+            return; // Cortex-M: no fault handler
         }
+        f.as_global_value().set_section(Some(symbols::GUEST_CODE_SECTION));
         if self.opts.strategy.traps_by_fault() {
             for name in ["no-builtin-memset", "no-builtin-memcpy", "no-builtin-memmove"] {
                 f.add_attribute(AttributeLoc::Function, self.cx.create_string_attribute(name, ""));
