@@ -31,10 +31,9 @@
 //! - `AWSM_SPEC_CROSS_KEEP=1`: keep the build directory (sources, programs).
 //! - `AWSM_QEMU_AARCH64`, `AWSM_AARCH64_SYSROOT`: as in tests/targets.rs.
 
-#[allow(dead_code)]
-mod common;
 #[path = "spec_cross/cgen.rs"]
 mod cgen;
+mod common;
 #[path = "spec_cross/plan.rs"]
 mod plan;
 #[path = "spec_cross/toolchain.rs"]
@@ -69,16 +68,90 @@ const CONFIGS: &[Config] = &[
 /// The wasm-v2 scripts run: numeric core, memory, control flow.
 const SCRIPTS: &[&str] = &[
     // numeric
-    "i32", "i64", "f32", "f64", "f32_bitwise", "f64_bitwise", "f32_cmp", "f64_cmp", "conversions",
-    "int_exprs", "float_exprs", "float_misc", "int_literals", "float_literals", "endianness",
+    "i32",
+    "i64",
+    "f32",
+    "f64",
+    "f32_bitwise",
+    "f64_bitwise",
+    "f32_cmp",
+    "f64_cmp",
+    "conversions",
+    "int_exprs",
+    "float_exprs",
+    "float_misc",
+    "int_literals",
+    "float_literals",
+    "endianness",
     // memory
-    "memory", "address", "align", "load", "store", "memory_grow", "memory_trap", "memory_size",
-    "memory_fill", "memory_copy",
+    "memory",
+    "address",
+    "align",
+    "load",
+    "store",
+    "memory_grow",
+    "memory_trap",
+    "memory_size",
+    "memory_fill",
+    "memory_copy",
     // control
-    "br", "br_if", "br_table", "block", "loop", "if", "call", "call_indirect", "return", "select",
-    "stack", "fac", "local_get", "local_set", "local_tee", "global", "left-to-right", "traps",
-    "unreachable", "unwind",
+    "br",
+    "br_if",
+    "br_table",
+    "block",
+    "loop",
+    "if",
+    "call",
+    "call_indirect",
+    "return",
+    "select",
+    "stack",
+    "fac",
+    "local_get",
+    "local_set",
+    "local_tee",
+    "global",
+    "left-to-right",
+    "traps",
+    "unreachable",
+    "unwind",
+    // more: whatever runs code or instantiates (the rest of wasm-v2 tests the front end)
+    "nop",
+    "labels",
+    "switch",
+    "forward",
+    "func",
+    "func_ptrs",
+    "float_memory",
+    "memory_redundancy",
+    "memory_init",
+    "data",
+    "elem",
+    "table",
+    "table_copy",
+    "table_fill",
+    "table_get",
+    "table_grow",
+    "table_init",
+    "table_set",
+    "table_size",
+    "bulk",
+    "ref_func",
+    "ref_is_null",
+    "ref_null",
+    "start",
+    "imports",
+    "linking",
+    "exports",
+    "names",
+    "skip-stack-guard-page",
+    "unreached-valid",
 ];
+
+/// Run first on every configuration; each directive must end as its
+/// comment says (see the file).
+const SELF_CHECK: &str = include_str!("spec_cross/self_check.wast");
+const SELF_CHECK_NAME: &str = "tests/spec_cross/self_check.wast";
 
 fn out(line: &str) {
     // Straight to stdout, past libtest's capture, so progress is visible.
@@ -188,6 +261,7 @@ fn spec_testsuite_on_cross_targets() {
         jobs.extend(scripts.iter().map(|(s, t)| (*c, s.clone(), *t)));
     }
     jobs.sort_by_key(|(_, _, t)| t.len());
+    jobs.extend(configs.iter().map(|c| (*c, SELF_CHECK_NAME.to_string(), SELF_CHECK)));
     let queue = Arc::new(Mutex::new(jobs));
     let tools: Arc<HashMap<&'static str, OnceLock<Result<Tools, String>>>> =
         Arc::new(configs.iter().map(|c| (c.name, OnceLock::new())).collect());
@@ -218,7 +292,21 @@ fn spec_testsuite_on_cross_targets() {
 
     let mut totals: HashMap<&str, (usize, usize, usize)> = HashMap::new();
     let mut skip_reasons: HashMap<&str, HashMap<String, usize>> = HashMap::new();
+    let mut self_check_errors = Vec::new();
     for r in rx {
+        if r.script == SELF_CHECK_NAME {
+            if verbose {
+                for rep in &r.reports {
+                    out(&format!("  {} self-check line {}: {:?}", r.config, rep.line, rep.state));
+                }
+            }
+            match self_check(&r.reports) {
+                _ if r.reports.is_empty() => {} // the configuration is skipped
+                Ok(()) => out(&format!("{}: the runner's self-check passed", r.config)),
+                Err(e) => self_check_errors.push(format!("{}: {e}", r.config)),
+            }
+            continue;
+        }
         let (mut p, mut f, mut s) = (0, 0, 0);
         let mut failures = Vec::new();
         for rep in &r.reports {
@@ -252,6 +340,9 @@ fn spec_testsuite_on_cross_targets() {
     for h in handles {
         h.join().expect("a worker panicked");
     }
+    for e in &self_check_errors {
+        out(&format!("self-check FAILED on {e}"));
+    }
     let mut failed = 0;
     for c in &configs {
         if let Some(Err(why)) = tools[c.name].get() {
@@ -260,7 +351,7 @@ fn spec_testsuite_on_cross_targets() {
         }
         let (p, f, s) = totals.get(c.name).copied().unwrap_or_default();
         let mut reasons: Vec<_> = skip_reasons.remove(c.name).unwrap_or_default().into_iter().collect();
-        reasons.sort_by(|a, b| b.1.cmp(&a.1));
+        reasons.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
         let reasons: Vec<String> = reasons.iter().map(|(why, n)| format!("{n}: {why}")).collect();
         out(&format!(
             "target {} ({}, {}): {p} passed, {f} failed, {s} skipped ({})",
@@ -275,7 +366,36 @@ fn spec_testsuite_on_cross_targets() {
     if std::env::var_os("AWSM_SPEC_CROSS_KEEP").is_some() {
         out(&format!("build directory kept: {}", root.keep().display()));
     }
+    assert!(self_check_errors.is_empty(), "the runner's self-check failed: {self_check_errors:?}");
     assert_eq!(failed, 0, "spec assertions failed on cross targets");
+}
+
+/// Whether each directive of the self-check script ended as the comment
+/// on its line (`;; pass`, `;; fail`, `;; skip`) says.
+fn self_check(reports: &[Report]) -> Result<(), String> {
+    let wanted: HashMap<usize, &str> = SELF_CHECK
+        .lines()
+        .enumerate()
+        .filter_map(|(n, l)| l.rsplit_once(";; ").map(|(_, w)| (n + 1, w.trim())))
+        .filter(|(_, w)| ["pass", "fail", "skip"].contains(w))
+        .collect();
+    let mut wrong = Vec::new();
+    for r in reports {
+        let got = match r.state {
+            State::Passed => "pass",
+            State::Failed(_) => "fail",
+            State::Skipped(_) => "skip",
+            State::Pending => "pending",
+        };
+        let want = wanted.get(&r.line).copied().unwrap_or("no directive");
+        if got != want {
+            wrong.push(format!("line {}: expected {want}, got {:?}", r.line, r.state));
+        }
+    }
+    if reports.len() != wanted.len() {
+        wrong.push(format!("{} reports for {} annotated directives", reports.len(), wanted.len()));
+    }
+    if wrong.is_empty() { Ok(()) } else { Err(wrong.join("; ")) }
 }
 
 /// Plan, build and run one script on `config`; every directive's report.
@@ -304,17 +424,19 @@ fn run_script(
     if let Err(e) = std::fs::create_dir_all(&dir) {
         return settle(plan.reports, &format!("cannot create {}: {e}", dir.display()));
     }
-    let mut failed = vec![false; plan.modules.len()];
     let mut objects = Vec::new();
-    for i in 0..plan.modules.len() {
+    let mut errors = Vec::new();
+    for (i, wasm) in plan.modules.iter().enumerate() {
         let object = dir.join(format!("{}.o", cgen::prefix(i)));
-        match config.compile(&plan.modules[i], &cgen::prefix(i), &object, full) {
+        match config.compile(wasm, &cgen::prefix(i), &object, full) {
             Ok(()) => objects.push(object),
-            Err(e) => {
-                failed[i] = true;
-                fail_module(&mut plan, i, &format!("compilation failed: {e}"));
-            }
+            Err(e) => errors.push((i, format!("compilation failed: {e}"))),
         }
+    }
+    let mut failed = vec![false; plan.modules.len()];
+    for (i, why) in errors {
+        failed[i] = true;
+        fail_module(&mut plan, i, &why);
     }
     let data = dir.join("tables.inc");
     let exe = dir.join("driver");
@@ -363,6 +485,11 @@ fn run_script(
 /// script expected.
 fn describe_failure(entries: &[plan::Entry], report: usize, why: &str) -> String {
     let Some(e) = entries.iter().find(|e| e.report == Some(report)) else { return why.to_string() };
+    if let Some(m) = e.module {
+        let expected =
+            if e.message.is_empty() { String::new() } else { format!(", expected {:?}", e.message) };
+        return format!("module {}{expected}: {why}", cgen::prefix(m));
+    }
     let name = String::from_utf8_lossy(&e.name);
     let args: Vec<String> = e.params.chars().zip(&e.args).map(|(l, a)| format!("{l}:{a:#x}")).collect();
     let expected = match e.op {

@@ -21,15 +21,15 @@
 
 /* What a directive does. */
 enum op {
-  OP_MODULE,        /* instantiate `module` into `slot`; ok if it succeeds */
-  OP_NO_MODULE,     /* the module did not compile: `slot` stays empty, no report */
-  OP_REGISTER,      /* make `slot`'s exports importable as module `name` */
-  OP_INVOKE,        /* call; ok unless it traps */
-  OP_RETURN,        /* call; ok if the results match `expects` */
-  OP_TRAP,          /* call; ok if it traps with `message` */
-  OP_GET,           /* read exported global `name`; ok if it matches */
-  OP_MODULE_TRAPS,  /* instantiate; ok if initialisation traps with `message` */
-  OP_UNLINKABLE,    /* instantiate; ok if linking fails (no trap) */
+  OP_MODULE,       /* instantiate `module` into `slot`; ok if it succeeds */
+  OP_NO_MODULE,    /* the module did not compile: `slot` stays empty, no report */
+  OP_REGISTER,     /* make `slot`'s exports importable as module `name` */
+  OP_INVOKE,       /* call; ok unless it traps */
+  OP_RETURN,       /* call; ok if the results match `expects` */
+  OP_TRAP,         /* call; ok if it traps with `message` */
+  OP_GET,          /* read exported global `name`; ok if it matches */
+  OP_MODULE_TRAPS, /* instantiate; ok if initialisation traps with `message` */
+  OP_UNLINKABLE,   /* instantiate; ok if linking fails (no trap) */
 };
 
 /*
@@ -92,8 +92,8 @@ static awsm_memory *spectest_memory;
 static int spectest_lookup(const char *name, awsm_extern *e) {
   static const struct {
     const char *name, *sig;
-  } prints[] = {{"print", ":"},          {"print_i32", "i:"},    {"print_i64", "I:"},
-                {"print_f32", "f:"},      {"print_f64", "F:"},    {"print_i32_f32", "if:"},
+  } prints[] = {{"print", ":"},          {"print_i32", "i:"}, {"print_i64", "I:"},
+                {"print_f32", "f:"},     {"print_f64", "F:"}, {"print_i32_f32", "if:"},
                 {"print_f64_f64", "FF:"}};
   static const struct {
     const char *name, *sig;
@@ -169,8 +169,9 @@ static awsm_instance *instantiate(const awsm_module *m, const char **error) {
     memset(e, 0, sizeof *e);
     e->module = d->module;
     e->name = d->name;
-    int found = strcmp(d->module, "spectest") == 0 ? spectest_lookup(d->name, e)
-                                                   : registered_lookup(d->module, d->name, d->kind, e);
+    int found = strcmp(d->module, "spectest") == 0
+                    ? spectest_lookup(d->name, e)
+                    : registered_lookup(d->module, d->name, d->kind, e);
     n += found != 0;
   }
   awsm_instance *inst = awsm_instantiate(m, externs, n, error);
@@ -182,7 +183,9 @@ static awsm_instance *instantiate(const awsm_module *m, const char **error) {
 
 static void report_ok(const directive *d) { printf("%d ok\n", d->id); }
 
-static void report_fail(const directive *d, const char *what) { printf("%d FAIL %s\n", d->id, what); }
+static void report_fail(const directive *d, const char *what) {
+  printf("%d FAIL %s\n", d->id, what);
+}
 
 /* "i32:0x0000002a": `v` as a result of type `letter`. */
 static int describe(char *out, size_t cap, char letter, const awsm_val *v) {
@@ -196,7 +199,8 @@ static int describe(char *out, size_t cap, char letter, const awsm_val *v) {
   case 'I':
   case 'F':
     memcpy(&b64, v, sizeof b64);
-    return snprintf(out, cap, "%s:0x%016llx", letter == 'I' ? "i64" : "f64", (unsigned long long)b64);
+    return snprintf(out, cap, "%s:0x%016llx", letter == 'I' ? "i64" : "f64",
+                    (unsigned long long)b64);
   default:
     return snprintf(out, cap, "%cref:%p", letter, v->ref);
   }
@@ -241,8 +245,11 @@ static void check_results(const directive *d, const char *letters, const awsm_va
   }
   char text[64 * MAX_VALUES] = "got [";
   size_t len = strlen(text);
-  for (size_t i = 0; i < n && len < sizeof text; i++)
+  for (size_t i = 0; i < n && len + 2 < sizeof text; i++) {
+    if (i > 0)
+      len += (size_t)snprintf(text + len, sizeof text - len, ", ");
     len += (size_t)describe(text + len, sizeof text - len, letters[i], &results[i]);
+  }
   if (len + 2 < sizeof text)
     strcpy(text + len, "]");
   report_fail(d, text);
@@ -281,7 +288,8 @@ static void call(const directive *d) {
     fits = type_matches(d->params[i], sig[i]);
   if (!fits) {
     char text[128];
-    snprintf(text, sizeof text, "signature %s does not take arguments (%s)", sig ? sig : "?", d->params);
+    snprintf(text, sizeof text, "signature %s does not take arguments (%s)", sig ? sig : "?",
+             d->params);
     report_fail(d, text);
     return;
   }
@@ -355,10 +363,12 @@ static void instantiate_directive(const directive *d) {
   case OP_MODULE_TRAPS:
     if (inst)
       report_fail(d, "instantiation succeeded");
-    else if (status.code != AWSM_TRAP_NONE && trap_matches(awsm_trap_message(status.code), d->message))
+    else if (status.code != AWSM_TRAP_NONE &&
+             trap_matches(awsm_trap_message(status.code), d->message))
       report_ok(d);
     else
-      snprintf(text, sizeof text, "instantiation failed otherwise: %s", error), report_fail(d, text);
+      snprintf(text, sizeof text, "instantiation failed otherwise: %s", error),
+          report_fail(d, text);
     break;
   default: /* OP_UNLINKABLE */
     if (inst)
