@@ -15,10 +15,11 @@
 //!    report is read back.
 //!
 //! Every directive of a script is counted: passed, failed, or skipped
-//! with a reason (assert_invalid and assert_malformed do not depend on
-//! the target and are tests/spec.rs's; tests/spec_cross/skip.txt lists the
-//! rest). A configuration whose tools are absent is skipped with the
-//! reason printed.
+//! with a reason: assert_invalid and assert_malformed do not depend on
+//! the target and are tests/spec.rs's, and failures of known bugs are
+//! listed in tests/spec_cross/known_failures.txt (they still run; see
+//! spec_cross/known.rs). A configuration whose tools are absent is
+//! skipped with the reason printed.
 //!
 //! `cargo test --release --test spec_cross -- --nocapture`. Environment:
 //! - `AWSM_SPEC_CROSS_CONFIGS`: comma-separated configurations (default all:
@@ -34,16 +35,20 @@
 #[path = "spec_cross/cgen.rs"]
 mod cgen;
 mod common;
+#[path = "spec_cross/known.rs"]
+mod known;
 #[path = "spec_cross/plan.rs"]
 mod plan;
+#[path = "spec_cross/script.rs"]
+mod script;
 #[path = "spec_cross/toolchain.rs"]
 mod toolchain;
 
 use awsm::abi::strategy::Strategy;
-use plan::{Op, Plan, Report, State};
+use known::KnownFailures;
+use plan::{Report, State};
 use std::collections::HashMap;
 use std::io::Write;
-use std::path::Path;
 use std::sync::{Arc, Mutex, OnceLock, mpsc};
 use std::time::Instant;
 use toolchain::{Config, Tools};
@@ -165,61 +170,6 @@ fn env_list(var: &str) -> Option<Vec<String>> {
     Some(v.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect())
 }
 
-/// tests/spec_cross/skip.txt: `<config or *> <suite>/<file>.wast[:<line>] <reason>`.
-#[derive(Default)]
-struct Skips {
-    /// (config, script) → reason.
-    scripts: HashMap<(String, String), String>,
-    /// (config, script) → line → reason.
-    lines: HashMap<(String, String), HashMap<usize, String>>,
-}
-
-impl Skips {
-    fn load() -> Result<Skips, String> {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/spec_cross/skip.txt");
-        let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
-        let mut skips = Skips::default();
-        for (n, line) in text.lines().enumerate() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let mut words = line.splitn(3, char::is_whitespace);
-            let (config, what, reason) = (words.next(), words.next(), words.next().map(str::trim));
-            let (Some(config), Some(what), Some(reason)) = (config, what, reason) else {
-                return Err(format!("{path}:{}: expected `<config> <script>[:<line>] <reason>`", n + 1));
-            };
-            if config != "*" && !CONFIGS.iter().any(|c| c.name == config) {
-                return Err(format!("{path}:{}: unknown configuration '{config}'", n + 1));
-            }
-            match what.rsplit_once(':') {
-                Some((file, l)) if l.chars().all(|c| c.is_ascii_digit()) => {
-                    let l = l.parse().map_err(|e| format!("{path}:{}: {e}", n + 1))?;
-                    let key = (config.to_string(), file.to_string());
-                    skips.lines.entry(key).or_default().insert(l, reason.to_string());
-                }
-                _ => {
-                    skips.scripts.insert((config.to_string(), what.to_string()), reason.to_string());
-                }
-            }
-        }
-        Ok(skips)
-    }
-
-    /// What to skip of `script` on `config`: Err(reason) for all of it.
-    fn for_script(&self, config: &str, script: &str) -> Result<HashMap<usize, String>, String> {
-        let mut lines = HashMap::new();
-        for c in ["*", config] {
-            let key = (c.to_string(), script.to_string());
-            if let Some(reason) = self.scripts.get(&key) {
-                return Err(reason.clone());
-            }
-            lines.extend(self.lines.get(&key).cloned().unwrap_or_default());
-        }
-        Ok(lines)
-    }
-}
-
 /// The outcome of one script on one configuration.
 struct ScriptResult {
     config: &'static str,
@@ -235,7 +185,8 @@ fn spec_testsuite_on_cross_targets() {
     let filter = env_list("AWSM_SPEC_CROSS_FILTER");
     let full = std::env::var_os("AWSM_SPEC_CROSS_FULL").is_some();
     let verbose = std::env::var_os("AWSM_SPEC_CROSS_VERBOSE").is_some();
-    let skips = Arc::new(Skips::load().unwrap_or_else(|e| panic!("{e}")));
+    let names: Vec<&str> = CONFIGS.iter().map(|c| c.name).collect();
+    let known = Arc::new(KnownFailures::load(&names).unwrap_or_else(|e| panic!("{e}")));
     let root = tempfile::Builder::new()
         .prefix("spec-cross-")
         .tempdir_in(env!("CARGO_TARGET_TMPDIR"))
@@ -269,7 +220,7 @@ fn spec_testsuite_on_cross_targets() {
     let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
     let mut handles = Vec::new();
     for _ in 0..workers {
-        let (queue, tools, skips, tx) = (queue.clone(), tools.clone(), skips.clone(), tx.clone());
+        let (queue, tools, known, tx) = (queue.clone(), tools.clone(), known.clone(), tx.clone());
         let dir = root.path().to_path_buf();
         handles.push(std::thread::spawn(move || {
             loop {
@@ -278,7 +229,11 @@ fn spec_testsuite_on_cross_targets() {
                 let t0 = Instant::now();
                 let ready = tools[config.name].get_or_init(|| config.probe(&dir));
                 let reports = match ready {
-                    Ok(tools) => run_script(config, tools, &script, text, &skips, &dir, full),
+                    Ok(tools) => {
+                        let mut reports = script::run(config, tools, &script, text, &dir, full);
+                        known.apply(config.name, &script, &mut reports);
+                        reports
+                    }
                     Err(_) => Vec::new(), // reported once below
                 };
                 let took = t0.elapsed().as_secs_f64();
@@ -396,140 +351,4 @@ fn self_check(reports: &[Report]) -> Result<(), String> {
         wrong.push(format!("{} reports for {} annotated directives", reports.len(), wanted.len()));
     }
     if wrong.is_empty() { Ok(()) } else { Err(wrong.join("; ")) }
-}
-
-/// Plan, build and run one script on `config`; every directive's report.
-fn run_script(
-    config: &Config,
-    tools: &Tools,
-    script: &str,
-    text: &str,
-    skips: &Skips,
-    root: &Path,
-    full: bool,
-) -> Vec<Report> {
-    let plan = match skips.for_script(config.name, script) {
-        Ok(lines) => plan::build(text, Some(&lines), ""),
-        Err(why) => plan::build(text, None, &why),
-    };
-    let mut plan = match plan {
-        Ok(p) => p,
-        Err(e) => return vec![Report { line: 0, state: State::Failed(e) }],
-    };
-    if plan.entries.iter().all(|e| e.report.is_none()) {
-        return settle(plan.reports, "nothing to run");
-    }
-    let stem = script.trim_end_matches(".wast").replace('/', "-");
-    let dir = root.join(config.name).join(&stem);
-    if let Err(e) = std::fs::create_dir_all(&dir) {
-        return settle(plan.reports, &format!("cannot create {}: {e}", dir.display()));
-    }
-    let mut objects = Vec::new();
-    let mut errors = Vec::new();
-    for (i, wasm) in plan.modules.iter().enumerate() {
-        let object = dir.join(format!("{}.o", cgen::prefix(i)));
-        match config.compile(wasm, &cgen::prefix(i), &object, full) {
-            Ok(()) => objects.push(object),
-            Err(e) => errors.push((i, format!("compilation failed: {e}"))),
-        }
-    }
-    let mut failed = vec![false; plan.modules.len()];
-    for (i, why) in errors {
-        failed[i] = true;
-        fail_module(&mut plan, i, &why);
-    }
-    let data = dir.join("tables.inc");
-    let exe = dir.join("driver");
-    let built = std::fs::write(&data, cgen::generate(&plan, &failed, config.strategy.id()))
-        .map_err(|e| format!("cannot write {}: {e}", data.display()))
-        .and_then(|()| config.link(tools, &data, &objects, &exe));
-    if let Err(e) = built {
-        return settle(plan.reports, &e);
-    }
-    let run = match config.run(tools, &exe) {
-        Ok(run) => run,
-        Err(e) => return settle(plan.reports, &e),
-    };
-    let stdout = String::from_utf8_lossy(&run.stdout);
-    let mut finished = false;
-    for line in stdout.lines() {
-        if line == "done" {
-            finished = true;
-            continue;
-        }
-        let (id, verdict) = line.split_once(' ').unwrap_or((line, ""));
-        let Some(id) = id.parse::<usize>().ok().filter(|&i| i < plan.reports.len()) else {
-            plan.reports.push(Report { line: 0, state: State::Failed(format!("driver said: {line}")) });
-            continue;
-        };
-        plan.reports[id].state = match verdict.strip_prefix("FAIL ") {
-            None if verdict == "ok" => State::Passed,
-            None => State::Failed(format!("unreadable report: {line}")),
-            Some(why) => State::Failed(describe_failure(&plan.entries, id, why)),
-        };
-    }
-    let ended = if run.timed_out { "was killed after its time limit" } else { "ended early" };
-    let why = format!(
-        "the driver {ended} ({}): {}",
-        run.describe_status(),
-        String::from_utf8_lossy(&run.stderr).trim().lines().last().unwrap_or("")
-    );
-    let mut reports = settle(plan.reports, &why);
-    if !finished || !run.status.success() {
-        reports.push(Report { line: 0, state: State::Failed(why) });
-    }
-    reports
-}
-
-/// The failure text of report `report`: what the driver saw, and what the
-/// script expected.
-fn describe_failure(entries: &[plan::Entry], report: usize, why: &str) -> String {
-    let Some(e) = entries.iter().find(|e| e.report == Some(report)) else { return why.to_string() };
-    if let Some(m) = e.module {
-        let expected =
-            if e.message.is_empty() { String::new() } else { format!(", expected {:?}", e.message) };
-        return format!("module {}{expected}: {why}", cgen::prefix(m));
-    }
-    let name = String::from_utf8_lossy(&e.name);
-    let args: Vec<String> = e.params.chars().zip(&e.args).map(|(l, a)| format!("{l}:{a:#x}")).collect();
-    let expected = match e.op {
-        Op::Return | Op::Get => {
-            let values: Vec<String> = e
-                .expects
-                .iter()
-                .map(|x| {
-                    if x.nonnull {
-                        format!("{}:non-null", x.ty as char)
-                    } else {
-                        format!("{}:{:#x}/mask {:#x}", x.ty as char, x.bits, x.mask)
-                    }
-                })
-                .collect();
-            format!("expected [{}]", values.join(", "))
-        }
-        Op::Trap | Op::ModuleTraps | Op::Unlinkable => format!("expected {:?}", e.message),
-        _ => String::new(),
-    };
-    format!("{name:?}({}) {expected}: {why}", args.join(", "))
-}
-
-/// Reports of module `module`'s instantiations fail with `why`.
-fn fail_module(plan: &mut Plan, module: usize, why: &str) {
-    for e in &plan.entries {
-        if e.module == Some(module)
-            && let Some(r) = e.report
-        {
-            plan.reports[r].state = State::Failed(why.to_string());
-        }
-    }
-}
-
-/// Every report still pending fails with `why`.
-fn settle(mut reports: Vec<Report>, why: &str) -> Vec<Report> {
-    for r in &mut reports {
-        if r.state == State::Pending {
-            r.state = State::Failed(why.to_string());
-        }
-    }
-    reports
 }

@@ -1,8 +1,9 @@
 //! Turning one .wast script into a plan for a driver program: the modules
 //! to compile, the driver's directive table (tests/spec_cross/driver.c
 //! runs it), and one report per directive of the script, so that every
-//! directive is counted: run by the driver, skipped with a reason, or
-//! failed before the driver runs (a module that does not encode).
+//! directive is counted: run by the driver, skipped with a reason (what
+//! does not depend on the target), or failed before the driver runs (a
+//! module that does not encode).
 //!
 //! Instances live in numbered slots: each instantiation gets a new one,
 //! and names (`$M`) and "the current module" resolve to slots here, so the
@@ -79,9 +80,6 @@ pub struct Plan {
     pub slots: usize,
 }
 
-/// Which directives to skip: None skips the whole script.
-pub type SkipLines<'a> = Option<&'a HashMap<usize, String>>;
-
 /// Why assert_invalid and assert_malformed are not run here.
 const TARGET_INDEPENDENT: &str = "validation is target-independent (tests/spec.rs checks it)";
 
@@ -93,9 +91,8 @@ struct Builder {
     definitions: HashMap<String, Result<usize, String>>,
 }
 
-/// Plan the script `text`; `skip` maps lines of directives to skip to
-/// their reasons, or is None to skip the whole script for `script_skip`.
-pub fn build(text: &str, skip: SkipLines, script_skip: &str) -> Result<Plan, String> {
+/// Plan the script `text`.
+pub fn build(text: &str) -> Result<Plan, String> {
     let mut lexer = wast::lexer::Lexer::new(text);
     lexer.allow_confusing_unicode(true);
     let buf = ParseBuffer::new_with_lexer(lexer).map_err(|e| format!("cannot lex: {e}"))?;
@@ -109,12 +106,7 @@ pub fn build(text: &str, skip: SkipLines, script_skip: &str) -> Result<Plan, Str
     };
     for d in wast.directives {
         let line = d.span().linecol_in(text).0 + 1;
-        match skip {
-            None => {
-                b.report(line, State::Skipped(script_skip.to_string()));
-            }
-            Some(lines) => b.directive(d, line, lines.get(&line).cloned()),
-        }
+        b.directive(d, line);
     }
     Ok(b.plan)
 }
@@ -193,21 +185,14 @@ impl Builder {
         self.current = Some(slot);
     }
 
-    fn directive(&mut self, d: WastDirective, line: usize, skip: Option<String>) {
+    fn directive(&mut self, d: WastDirective, line: usize) {
         let report = self.report(line, State::Pending);
         let fail = |b: &mut Self, why: String| b.plan.reports[report].state = State::Failed(why);
         match d {
-            // A skipped module leaves its slot empty: what uses it fails.
             WastDirective::Module(mut m) => {
                 let name = m.name().map(|id| id.name().to_string());
-                let module = match &skip {
-                    Some(why) => Err(why.clone()),
-                    None => self.module(&mut m),
-                };
+                let module = self.module(&mut m);
                 let slot = self.instantiate(report, Op::Module, module, "");
-                if let Some(why) = skip {
-                    self.plan.reports[report].state = State::Skipped(why);
-                }
                 self.set_current(name, slot);
             }
             WastDirective::ModuleDefinition(mut m) => {
@@ -229,7 +214,6 @@ impl Builder {
                 let slot = self.instantiate(report, Op::Module, module, "");
                 self.set_current(instance.map(|i| i.name().to_string()), slot);
             }
-            _ if skip.is_some() => self.plan.reports[report].state = State::Skipped(skip.unwrap_or_default()),
             WastDirective::Register { name, module, .. } => match self.slot(module.map(|m| m.name())) {
                 Ok(slot) => self.entry(Some(report), Op::Register, slot).name = name.as_bytes().to_vec(),
                 Err(why) => fail(self, why),
