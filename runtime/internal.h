@@ -19,10 +19,9 @@
 #define AWSM_TABLE_LIMIT 10000000u
 /* One view of a guard-pages memory: the whole 32-bit index space. */
 #define AWSM_GUARD_VIEW (4ull << 30)
-/* Views of the same pages a guard-pages memory maps back to back, so an
- * index summed without wrapping (below VIEWS * 2^32) reaches the right
- * byte; must equal MIRROR_VIEWS in src/translate/mirror.rs. */
-#define AWSM_GUARD_VIEWS 3
+/* Views of the same pages a guard-pages memory maps back to back: the
+ * memory and a mirror 4 GiB below it (src/translate/mirror.rs). */
+#define AWSM_GUARD_VIEWS 2
 /* Address space a guard-pages memory reserves: the views, then PROT_NONE
  * for the largest static offset and access width. */
 #define AWSM_GUARD_RESERVATION ((AWSM_GUARD_VIEWS + 1) * AWSM_GUARD_VIEW + 65536ull)

@@ -371,9 +371,9 @@ void awsm_rt_call_host(awsm_host_func *f, const awsm_val *args, awsm_val *result
  * runtime/memory/): the access reads or writes `size` bytes at wasm
  * address `idx + offset`, where `offset` is the instruction's static
  * offset (a constant, below 2^32) and `idx` the zero-extended index —
- * or, with guard pages, possibly the index's i32.adds done without
- * wrapping (below 3 * 2^32; the memory's mirrors 4 GiB apart make that
- * the same byte). `mem_size` is memory->size loaded by the caller. Returns
+ * or, with guard pages and offset 0, the index's i32.add done as a
+ * signed 64-bit sum (in [-2^32, 2^32); the memory's mirror 4 GiB below
+ * its base makes that the same byte). `mem_size` is memory->size loaded by the caller. Returns
  * the host address, or traps. Inlined by LTO.
  */
 uint8_t *awsm_mem_addr_guard_pages(awsm_instance *ctx, uint8_t *base, uint64_t mem_size,

@@ -1,6 +1,6 @@
 /*
- * guard_pages.c — the guard-pages strategy: each memory reserves 16 GiB +
- * 64 KiB of address space: two mirrors of the memory, the memory, and
+ * guard_pages.c — the guard-pages strategy: each memory reserves 12 GiB +
+ * 64 KiB of address space: a mirror of the memory, the memory, and
  * PROT_NONE beyond; only the first `size` bytes of each view are
  * accessible. Any 32-bit index plus 32-bit offset, and any mirrored sum
  * (src/translate/mirror.rs), lands inside the reservation, so generated
@@ -20,9 +20,10 @@
 #include <ucontext.h>
 #include <unistd.h>
 
-/* offset < 2^32; idx is either a zero-extended index, or (offset 0
- * only) a sum S of zero-extended terms minus 2^33, reaching the mirror
- * views below base (see "allocator" below and src/translate/mirror.rs). */
+/* offset < 2^32; idx is either the zero-extended index or (offset 0
+ * only) the signed sum of the index's two i32 terms, in [-2^32, 2^32),
+ * reaching the mirror below base when negative (see "allocator" below
+ * and src/translate/mirror.rs). */
 uint8_t *awsm_mem_addr_guard_pages(awsm_instance *ctx, uint8_t *base, uint64_t mem_size,
                                    uint64_t idx, uint64_t offset, uint32_t size) {
   (void)ctx;
@@ -211,21 +212,22 @@ void awsm_install_fault_handler(void) { pthread_once(&handler_once, install_hand
  * apart, followed by PROT_NONE address space (4 GiB + 64 KiB). The
  * memory's base is the *last* view, so base + index + offset (up to
  * 2^33) stays inside the reservation and faults past the memory's size,
- * as without mirrors. The views before it let generated code skip the
- * wrap-around of an address's i32.adds (src/translate/mirror.rs): a sum
- * S of up to AWSM_GUARD_VIEWS zero-extended i32 terms, accessed at
- * base - (VIEWS - 1) * 4 GiB + S, reaches the byte S mod 2^32 names,
- * since every view maps the same pages. Only the first `size` bytes of
- * each view are accessible.
+ * as without a mirror. The view below lets generated code compute an
+ * address `a + b` as the signed 64-bit sum sext(a) + sext(b), which is
+ * affine for LLVM where the wrapping i32 sum is not
+ * (src/translate/mirror.rs): that sum lies in [-2^32, 2^32) and is
+ * congruent to the wasm address modulo 2^32, so base + sum is the byte
+ * wasm names (through the mirror when negative), or faults exactly when
+ * wasm traps. Only the first `size` bytes of each view are accessible.
  *
- * Two limits follow. A memory stays below 4 GiB (65535 pages; grow
- * beyond fails, as the spec allows): a full 4 GiB view would run
- * straight into the next one, so an access straddling 2^32 would not
- * fault. And the pages are shared memory (MAP_SHARED): a child forked
- * while an instance lives shares them with its parent.
+ * This needs every in-bounds address below 2^31, so a guard-pages memory
+ * is at most 2 GiB (32768 pages): memory.grow beyond fails, as the spec
+ * allows, and so does instantiating a larger minimum. The pages are
+ * shared memory (MAP_SHARED): a child forked while an instance lives
+ * shares them with its parent.
  */
 #define VIEWS_SPAN ((AWSM_GUARD_VIEWS - 1) * AWSM_GUARD_VIEW)
-#define GUARD_MAX_SIZE (AWSM_GUARD_VIEW - AWSM_PAGE_SIZE)
+#define GUARD_MAX_SIZE (AWSM_GUARD_VIEW / 2)
 
 static int map_views(uint8_t *start) {
   int fd = (int)memfd_create("awsm-memory", MFD_CLOEXEC);

@@ -9,7 +9,7 @@ use std::fmt;
 /// How linear-memory accesses are kept inside the sandbox.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Strategy {
-    /// Reserve 16 GiB of address space; out-of-bounds accesses fault.
+    /// Reserve 12 GiB of address space; out-of-bounds accesses fault.
     GuardPages,
     /// Compare every access against the memory size and trap.
     Explicit,
@@ -81,11 +81,11 @@ impl Strategy {
         matches!(self, Strategy::Explicit)
     }
 
-    /// Whether the strategy's memory is mapped twice, at base and at base +
-    /// 4 GiB (runtime/memory/guard_pages.c). Then the last `i32.add` of an
-    /// address may be done in 64 bits without wrapping: a sum past 2^32
-    /// lands in the mirror, on the byte the wrapped sum names. That keeps
-    /// addresses affine for LLVM (vectorization, addressing modes).
+    /// Whether the strategy's memory is at most 2 GiB and mapped twice, at
+    /// base and at base - 4 GiB (runtime/memory/guard_pages.c). Then an
+    /// address's `i32.add` may be done as a signed 64-bit sum: it names the
+    /// same byte (translate/mirror.rs), and it keeps addresses affine for
+    /// LLVM (vectorization, addressing modes).
     pub fn mirrored(self) -> bool {
         matches!(self, Strategy::GuardPages | Strategy::None | Strategy::Segment)
     }

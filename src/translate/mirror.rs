@@ -1,25 +1,35 @@
-//! Affine addresses under a mirrored memory.
+//! Affine addresses under guard pages.
 //!
 //! wasm computes addresses with wrapping `i32.add`, so an access at
 //! `p + 8` inside a loop reaches LLVM as `zext(p + 8)`: not an affine
 //! function of the loop counter, which blocks vectorization and the
 //! folding of address arithmetic into addressing modes (the main gap to
-//! native code, doc/performance.md). When the strategy maps the memory
-//! several times in a row (`Strategy::mirrored`: `AWSM_GUARD_VIEWS` views
-//! 4 GiB apart in runtime/memory/guard_pages.c, the memory's base being
-//! the last), a sum that would wrap may instead run on into the next
-//! view, which holds the same bytes. So `zext(a + b)` can be replaced by
-//! `zext(a) + zext(b)` (64-bit, no wrap) as long as at most
-//! `MIRROR_VIEWS` terms are summed: the sum S stays below
-//! `MIRROR_VIEWS * 2^32`, and `base - (MIRROR_VIEWS - 1) * 2^32 + S` is
-//! the byte wasm names, or faults exactly when wasm traps.
+//! native code, doc/performance.md). Under a mirrored strategy
+//! (`Strategy::mirrored`) this pass rewrites the index of an access
+//! without static offset, `zext(a + b)`, as `sext(a) + sext(b)` in 64
+//! bits. That is exact, for every value of `a` and `b`, because of how
+//! runtime/memory/guard_pages.c lays out a memory:
+//!
+//! - memory is at most 2 GiB, so an in-bounds wasm address `x` is below
+//!   2^31, and the sum S = sext(a) + sext(b) (in [-2^32, 2^32)) is
+//!   congruent to the wasm address modulo 2^32;
+//! - S in [0, 2^32): S is the wasm address itself; at or past the size it
+//!   falls in the PROT_NONE part of the reservation and traps;
+//! - S in [-2^32, 0): the wasm address is S + 2^32, which is reached
+//!   through a second view of the same pages mapped 4 GiB below the base
+//!   (PROT_NONE past the size, so out-of-bounds traps there too).
+//!
+//! For every ordinary program S *is* the address, the one every other
+//! access to that byte uses, so LLVM's alias analysis and SCEV reason
+//! about real addresses. (Only a sum of two "negative" i32 values that
+//! wraps to a small in-bounds address goes through the mirror, reaching
+//! the right byte under a different address.) Longer sums `a + b + c`
+//! are regrouped as `a + (b + c)`: still two terms, and the loop-variant
+//! part usually lands in one of them whole.
 //!
 //! Only accesses without a static offset are rewritten: wasm adds the
-//! offset without wrapping, so `index + offset` past 2^32 must trap, but
-//! from a mirror it would reach the next view's valid bytes.
-//!
-//! This runs after `mem2reg`, so it sees through wasm locals (an index
-//! kept in a local is an SSA value by then), and before the optimizer.
+//! offset without wrapping, and those keep `zext(index) + offset`.
+//! This runs after `mem2reg`, so it sees through wasm locals.
 
 use crate::error::{Error, Result};
 use inkwell::builder::Builder;
@@ -28,14 +38,13 @@ use inkwell::passes::PassBuilderOptions;
 use inkwell::targets::TargetMachine;
 use inkwell::values::{BasicValue, BasicValueEnum, InstructionOpcode, InstructionValue, IntValue};
 
-/// Views of a mirrored memory; must equal `AWSM_GUARD_VIEWS` in
-/// runtime/internal.h.
-pub const MIRROR_VIEWS: usize = 3;
+/// Leaves of an address's i32.add tree looked at (the first stays alone,
+/// the others are summed into the second term).
+const MAX_LEAVES: usize = 4;
 
 /// Rewrite the index argument (operand 3) of every call to the address
 /// function `addr_fn` in `module` whose offset (operand 4) is 0 from
-/// `zext(i32 sum)` into a no-wrap 64-bit sum of at most `MIRROR_VIEWS`
-/// zero-extended terms, less `(MIRROR_VIEWS - 1) * 2^32`.
+/// `zext(a + b)` into `sext(a) + sext(b)`.
 pub fn widen_addresses(module: &Module, tm: &TargetMachine, addr_fn: &str) -> Result<()> {
     let Some(callee) = module.get_function(addr_fn) else { return Ok(()) };
     module
@@ -80,38 +89,34 @@ fn widen_call<'ctx>(b: &Builder<'ctx>, call: InstructionValue<'ctx>) -> Result<(
     if narrow.get_type().get_bit_width() != 32 {
         return Ok(());
     }
-    let terms = split_sum(narrow);
-    if terms.len() < 2 {
+    let leaves = leaves(narrow);
+    let Some((first, rest)) = leaves.split_first().filter(|(_, rest)| !rest.is_empty()) else {
         return Ok(());
-    }
+    };
     b.position_before(&call);
+    let mut second = rest[0];
+    for leaf in &rest[1..] {
+        second = b.build_int_add(second, *leaf, "")?;
+    }
     let wide = idx.get_type();
-    let mut sum: Option<IntValue> = None;
-    for t in terms {
-        let t = b.build_int_z_extend(t, wide, "")?;
-        sum = Some(match sum {
-            None => t,
-            Some(s) => b.build_int_nuw_add(s, t, "idx")?,
-        });
-    }
-    if let Some(s) = sum {
-        let views_below = wide.const_int((MIRROR_VIEWS as u64 - 1) << 32, false).const_neg();
-        call.set_operand(3, b.build_int_nsw_add(s, views_below, "idx")?);
-    }
+    let a = b.build_int_s_extend(*first, wide, "")?;
+    let c = b.build_int_s_extend(second, wide, "")?;
+    call.set_operand(3, b.build_int_nsw_add(a, c, "idx")?);
     Ok(())
 }
 
-/// The terms of the i32 sum `v`, breadth first, at most `MIRROR_VIEWS`;
-/// constants last so they fold together and into the memarg offset.
-fn split_sum(v: IntValue<'_>) -> Vec<IntValue<'_>> {
-    let mut terms = vec![v];
-    while terms.len() < MIRROR_VIEWS {
-        let Some(pos) = terms.iter().position(|t| as_op(*t, InstructionOpcode::Add).is_some()) else { break };
-        let Some(add) = terms[pos].as_instruction_value() else { break };
+/// The leaves of the i32.add tree `v`, left to right, expanding at most
+/// `MAX_LEAVES`; constants last so they fold together.
+fn leaves(v: IntValue<'_>) -> Vec<IntValue<'_>> {
+    let mut leaves = vec![v];
+    while leaves.len() < MAX_LEAVES {
+        let Some(pos) = leaves.iter().position(|t| as_op(*t, InstructionOpcode::Add).is_some()) else {
+            break;
+        };
+        let Some(add) = leaves[pos].as_instruction_value() else { break };
         let (Some(x), Some(y)) = (operand(add, 0), operand(add, 1)) else { break };
-        terms.remove(pos);
-        terms.extend([x.into_int_value(), y.into_int_value()]);
+        leaves.splice(pos..=pos, [x.into_int_value(), y.into_int_value()]);
     }
-    terms.sort_by_key(|t| t.is_const());
-    terms
+    leaves.sort_by_key(|t| t.is_const());
+    leaves
 }

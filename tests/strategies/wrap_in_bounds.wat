@@ -1,7 +1,7 @@
 ;; Address arithmetic that wraps around 2^32 and lands in bounds, which
-;; mirror.rs turns into no-wrap 64-bit sums reaching the memory's mirrors
-;; (runtime/memory/guard_pages.c). The operands come from memory so LLVM
-;; cannot fold them. Exit 0 when every access reads the right byte, else
+;; mirror.rs turns into signed 64-bit sums (negative ones reach the
+;; memory's mirror, runtime/memory/guard_pages.c). The operands come from
+;; memory so LLVM cannot fold them. Exit 0 when every access reads the right byte, else
 ;; the number of the first wrong check.
 (module
   (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
@@ -15,12 +15,12 @@
     (i32.store8 (i32.const 4) (i32.const 42))
     (i32.store8 (i32.const 8) (i32.const 43))
     (i32.store8 (i32.const 6) (i32.const 44))
-    ;; 8 + -4 = 4 (two terms, into the first mirror)
+    ;; 8 + -4 = 4
     (call $check (i32.const 1) (i32.load8_u (i32.add (call $v (i32.const 0)) (call $v (i32.const 1)))) (i32.const 42))
     ;; with a static offset: (16 + -16) + offset 8 = 8
     (call $check (i32.const 2)
       (i32.load8_u offset=8 (i32.add (call $v (i32.const 3)) (call $v (i32.const 4)))) (i32.const 43))
-    ;; three terms: (0xffffffff + 0xffffffff) + 8 = 6 (into the second mirror)
+    ;; three terms: (0xffffffff + 0xffffffff) + 8 = 6
     (call $check (i32.const 3)
       (i32.load8_u (i32.add (i32.add (call $v (i32.const 2)) (call $v (i32.const 2))) (call $v (i32.const 0))))
       (i32.const 44))

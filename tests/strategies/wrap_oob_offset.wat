@@ -1,7 +1,7 @@
 ;; (0xffffffff + 0xffffffff) + 0xffffffff wraps to 0xfffffffd, then the
 ;; static offset 0xffffffff (which never wraps) takes it past 2^32: trap.
-;; The no-wrap index is 3 * 2^32 - 3; plus the offset it is the farthest
-;; address mirror.rs can produce, in the PROT_NONE tail of the reservation.
+;; With a static offset the index stays zext(wrapped sum) + offset, which
+;; lands in the PROT_NONE tail of the reservation.
 (module
   (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
   (memory 1 1)

@@ -1,5 +1,5 @@
-;; 2 + -4 wraps to 0xfffffffe: out of bounds, must trap (the no-wrap sum
-;; 2^32 - 2 is in the first view, past the memory's size).
+;; 2 + -4 wraps to 0xfffffffe: out of bounds, must trap (the signed sum
+;; -2 is in the mirror below the base, past the memory's size).
 (module
   (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
   (memory 1 1)

@@ -1,5 +1,5 @@
 ;; 0xfffffff0 + 0x20000 wraps to 0x1fff0: past the 64 KiB memory, must
-;; trap (the no-wrap sum lands in the first mirror, past its size).
+;; trap (the signed sum is 0x1fff0 itself).
 (module
   (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
   (memory 1 1)

@@ -1,5 +1,5 @@
 ;; (0xffffffff + 0xffffffff) + 0x20002 wraps to 0x20000: past the 64 KiB
-;; memory, must trap (the no-wrap sum lands in the second mirror).
+;; memory, must trap (three terms, regrouped as a + (b + c)).
 (module
   (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
   (memory 1 1)
