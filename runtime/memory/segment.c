@@ -43,6 +43,22 @@
 /* How %gs is read and written, process-wide (see internal.h). */
 _Atomic(int) awsm_gs_mode;
 
+static inline bool fast_mode(void) {
+  return __builtin_expect(
+      atomic_load_explicit(&awsm_gs_mode, memory_order_relaxed) == AWSM_GS_WRGSBASE, 1);
+}
+
+/* `volatile` keeps reads and writes of %gs in order; the memory clobber
+ * keeps %gs-relative accesses from moving across a write. */
+static inline uintptr_t rdgsbase(void) {
+  uintptr_t v;
+  __asm__ volatile("rdgsbase %0" : "=r"(v));
+  return v;
+}
+
+static inline void wrgsbase(uintptr_t v) { __asm__ volatile("wrgsbase %0" ::"r"(v) : "memory"); }
+
+/* Decide how %gs is written, once per process. */
 __attribute__((cold, noinline)) static int detect_gs_mode(void) {
   const char *force = getenv("AWSM_SEGMENT_SYSCALL");
   int mode = AWSM_GS_SYSCALL;
@@ -52,14 +68,15 @@ __attribute__((cold, noinline)) static int detect_gs_mode(void) {
   return mode;
 }
 
-static inline int gs_mode(void) {
+/* The slow paths: the first use in the process, or no FSGSBASE. The
+ * system-call path keeps a per-thread copy of %gs, since reading it
+ * would be another system call. */
+__attribute__((cold, noinline)) static uintptr_t gs_get_slow(void) {
   int mode = atomic_load_explicit(&awsm_gs_mode, memory_order_relaxed);
-  return __builtin_expect(mode != AWSM_GS_UNKNOWN, 1) ? mode : detect_gs_mode();
-}
-
-/* The system-call path keeps a per-thread copy of %gs (reading it would
- * be another system call). */
-__attribute__((cold, noinline)) static uintptr_t gs_get_syscall(void) {
+  if (mode == AWSM_GS_UNKNOWN)
+    mode = detect_gs_mode();
+  if (mode == AWSM_GS_WRGSBASE)
+    return rdgsbase();
   if (!awsm_tls.gs_known) {
     unsigned long v = 0;
     syscall(SYS_arch_prctl, ARCH_GET_GS, &v);
@@ -69,45 +86,44 @@ __attribute__((cold, noinline)) static uintptr_t gs_get_syscall(void) {
   return awsm_tls.gs_shadow;
 }
 
-__attribute__((cold, noinline)) static void gs_set_syscall(uintptr_t base) {
-  if (syscall(SYS_arch_prctl, ARCH_SET_GS, (unsigned long)base) != 0)
-    abort(); /* cannot happen for a user-space address */
-  awsm_tls.gs_shadow = base;
-  awsm_tls.gs_known = true;
-}
-
-/* `volatile` and the memory clobber keep %gs-relative accesses from
- * moving across a switch. */
-static inline uintptr_t gs_get(void) {
-  uintptr_t v;
-  if (__builtin_expect(gs_mode() != AWSM_GS_WRGSBASE, 0))
-    return gs_get_syscall();
-  __asm__ volatile("rdgsbase %0" : "=r"(v)::"memory");
-  return v;
-}
-
-static inline void gs_set(uintptr_t base) {
-  if (__builtin_expect(gs_mode() != AWSM_GS_WRGSBASE, 0)) {
-    gs_set_syscall(base);
-    return;
+/* Set %gs to `base` unless it holds it already; the previous value. */
+__attribute__((cold, noinline)) static uintptr_t gs_switch_slow(uintptr_t base) {
+  uintptr_t prev = gs_get_slow();
+  if (prev == base)
+    return prev;
+  if (fast_mode()) {
+    wrgsbase(base);
+  } else {
+    if (syscall(SYS_arch_prctl, ARCH_SET_GS, (unsigned long)base) != 0)
+      abort(); /* cannot fail for a user-space address */
+    awsm_tls.gs_shadow = base;
   }
-  __asm__ volatile("wrgsbase %0" ::"r"(base) : "memory");
+  return prev;
 }
+
+/* The fast paths below are what the entry thunks inline: a load of the
+ * mode, a rdgsbase and a compare each way when %gs is right already. */
 
 uintptr_t awsm_segment_enter(awsm_instance *ctx) {
-  uintptr_t prev = gs_get();
   uintptr_t base = (uintptr_t)ctx->memory->base;
+  if (!fast_mode())
+    return gs_switch_slow(base);
+  uintptr_t prev = rdgsbase();
   if (prev != base)
-    gs_set(base);
+    wrgsbase(base);
   return prev;
 }
 
 void awsm_segment_leave(uintptr_t prev) {
-  if (gs_get() != prev)
-    gs_set(prev);
+  if (!fast_mode()) {
+    gs_switch_slow(prev);
+    return;
+  }
+  if (rdgsbase() != prev)
+    wrgsbase(prev);
 }
 
-uintptr_t awsm_segment_save(void) { return gs_get(); }
+uintptr_t awsm_segment_save(void) { return fast_mode() ? rdgsbase() : gs_get_slow(); }
 
 #else /* not x86-64: the strategy does not exist (src/target/mod.rs) */
 
