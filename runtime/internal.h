@@ -182,6 +182,9 @@ static inline bool awsm_is_host_funcref(const awsm_funcref *f) {
 bool awsm_find_global_type(const awsm_global *cell, awsm_global_desc *out);
 bool awsm_find_table_limits(const awsm_table *table, awsm_limits *out);
 bool awsm_find_memory_limits(const awsm_memory *mem, awsm_limits *out);
+/* After `mem` grew (or moved): refresh the memory_base/memory_size copies
+ * of every instance whose memory 0 it is. */
+void awsm_memory_changed(const awsm_memory *mem);
 
 /* Format an error message into a thread-local buffer and return it. */
 const char *awsm_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

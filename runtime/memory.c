@@ -41,6 +41,7 @@ int32_t awsm_memory_grow(awsm_memory *mem, uint32_t delta) {
     return -1;
   if (awsm_memory_ops(mem)->grow(mem, new_size) != 0)
     return -1;
+  awsm_memory_changed(mem);
   return (int32_t)old_pages;
 }
 

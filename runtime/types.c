@@ -1,9 +1,12 @@
 /*
  * types.c — the process-wide registry of function signatures.
  *
- * awsm_type_id interns a signature string ("iI:f") and returns its
- * canonical id, so call_indirect and import checks compare one integer.
- * Ids start at 1; 0 is never a valid id.
+ * awsm_type_id maps a signature string ("iI:f") to its canonical id, so
+ * call_indirect and import checks compare one integer. A signature of at
+ * most AWSM_SIG_MAX_ENCODED letters (':' included) has a fixed id that
+ * encodes it (bit 31 set), which the compiler computes too and puts in
+ * call_indirect as a constant (src/abi/type_id.rs); longer ones are
+ * interned and numbered from 1. 0 is never a valid id.
  */
 #define _GNU_SOURCE
 #include "internal.h"
@@ -16,6 +19,42 @@ const awsm_module awsm_host_module = {.abi_version = AWSM_ABI_VERSION, .name = "
 
 /* One registry per process, shared by every compiled module (internal.h). */
 awsm_type_registry awsm_types = {.lock = PTHREAD_MUTEX_INITIALIZER};
+
+#define AWSM_SIG_MAX_ENCODED 10
+#define ENCODED_BIT 0x80000000u
+/* The 3-bit code of each signature letter, by position. */
+static const char sig_letters[] = ":iIfFvre";
+
+/* The fixed id of `sig`, or 0 if it is too long or not over sig_letters:
+ * bit 31, then a 1 bit marking the length, then 3 bits per letter. */
+static uint32_t encoded_id(const char *sig) {
+  uint32_t id = 1;
+  size_t n = 0;
+  for (; sig[n]; n++) {
+    const char *p = strchr(sig_letters, sig[n]);
+    if (!p || n == AWSM_SIG_MAX_ENCODED)
+      return 0;
+    id = id << 3 | (uint32_t)(p - sig_letters);
+  }
+  return n ? ENCODED_BIT | id : 0;
+}
+
+/* The signature an encoded id stands for, into `out`; false if `id` is
+ * not one encoded_id returns. */
+static bool decode_id(uint32_t id, char out[AWSM_SIG_MAX_ENCODED + 1]) {
+  uint32_t bits = id & ~ENCODED_BIT;
+  size_t n = 0;
+  if (!(id & ENCODED_BIT) || bits < 8)
+    return false;
+  while (n < AWSM_SIG_MAX_ENCODED && bits >> (3 * (n + 1)))
+    n++;
+  if (bits >> (3 * n) != 1)
+    return false;
+  for (size_t i = 0; i < n; i++)
+    out[i] = sig_letters[(bits >> (3 * (n - 1 - i))) & 7];
+  out[n] = 0;
+  return true;
+}
 
 static uint32_t hash(const char *s) {
   uint32_t h = 2166136261u;
@@ -51,6 +90,8 @@ static uint32_t intern(const char *sig) {
   uint32_t *slot = find_slot(awsm_types.slots, awsm_types.slots_cap, sig);
   if (*slot)
     return *slot;
+  if (awsm_types.num_sigs >= ENCODED_BIT - 1) /* registry numbers never reach bit 31 */
+    return 0;
   if (awsm_types.num_sigs == awsm_types.sigs_cap) {
     uint32_t cap = awsm_types.sigs_cap ? awsm_types.sigs_cap * 2 : 32;
     char **grown = realloc(awsm_types.sigs, cap * sizeof *grown);
@@ -70,16 +111,29 @@ static uint32_t intern(const char *sig) {
 uint32_t awsm_type_id(const char *sig) {
   if (!sig)
     return 0;
+  uint32_t encoded = encoded_id(sig);
+  if (encoded)
+    return encoded;
   pthread_mutex_lock(&awsm_types.lock);
   uint32_t id = intern(sig);
   pthread_mutex_unlock(&awsm_types.lock);
   return id;
 }
 
+/* Encoded signatures are interned here too, for a string that lives as
+ * long as the process; their registry numbers are not ids. */
 const char *awsm_type_sig(uint32_t type_id) {
+  char decoded[AWSM_SIG_MAX_ENCODED + 1];
+  bool encoded = decode_id(type_id, decoded);
   pthread_mutex_lock(&awsm_types.lock);
-  const char *sig =
-      type_id >= 1 && type_id <= awsm_types.num_sigs ? awsm_types.sigs[type_id - 1] : NULL;
+  const char *sig = NULL;
+  if (encoded) {
+    uint32_t n = intern(decoded);
+    sig = n ? awsm_types.sigs[n - 1] : NULL;
+  } else if (type_id >= 1 && type_id <= awsm_types.num_sigs &&
+             !encoded_id(awsm_types.sigs[type_id - 1])) {
+    sig = awsm_types.sigs[type_id - 1];
+  }
   pthread_mutex_unlock(&awsm_types.lock);
   return sig;
 }

@@ -97,9 +97,12 @@ typedef union awsm_global {
 /*
  * The instance context (vmctx). Every compiled function takes it as its
  * first argument. Generated code reads only the fields up to and
- * including `elem_dropped`, at offsets computed in src/abi/layout.rs.
- * The pointers in this prefix never change after instantiation (the
+ * including `memory_size`, at offsets computed in src/abi/layout.rs.
+ * The pointers up to `elem_dropped` never change after instantiation (the
  * compiler marks their loads invariant); the things they point to do.
+ * `memory_base`/`memory_size` copy memory 0's base and size so that an
+ * access needs one load, not two; the runtime rewrites the copies of
+ * every instance sharing a memory when it grows (awsm_memory_grow).
  */
 struct awsm_instance {
   awsm_memory *memory;      /* memory 0, or NULL */
@@ -110,6 +113,8 @@ struct awsm_instance {
   uintptr_t stack_limit;    /* trap when the stack pointer goes below */
   uint8_t *data_dropped;    /* one flag per data segment */
   uint8_t *elem_dropped;    /* one flag per element segment */
+  uint8_t *memory_base;     /* == memory->base (NULL without memory) */
+  uint64_t memory_size;     /* == memory->size */
   /* ---- runtime-private from here on ---- */
   const struct awsm_module *module;
   void *host_data; /* free for the embedder */

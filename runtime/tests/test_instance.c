@@ -231,6 +231,18 @@ static void test_type_ids(void) {
     CHECK_STR(awsm_type_sig(id), name);
   }
   CHECK_EQ(awsm_type_id("iI:f"), x);
+  /* Fixed ids of short signatures: the compiler's values
+   * (src/abi/type_id.rs), which call_indirect compares with. */
+  CHECK_EQ(awsm_type_id("ii:i"), 0x80001241u);
+  CHECK_EQ(awsm_type_id(":"), 0x80000008u);
+  CHECK_EQ(awsm_type_id("iIfFvre:i"), 0x894e5dc1u);
+  CHECK_EQ(awsm_type_id("iiiiiiiii:"), 0xc9249248u);
+  CHECK_STR(awsm_type_sig(0xc9249248u), "iiiiiiiii:");
+  CHECK_STR(awsm_type_sig(0x80000008u), ":");
+  CHECK(awsm_type_sig(0x80000001u) == NULL);
+  uint32_t interned = awsm_type_id("iiiiiiiiii:"); /* 11 letters */
+  CHECK(interned != 0 && interned < 0x80000000u);
+  CHECK_STR(awsm_type_sig(interned), "iiiiiiiiii:");
 }
 
 static void test_imports(void) {
@@ -251,8 +263,12 @@ static void test_imports(void) {
   CHECK_EQ(invoke_i32(b, "read_g", 0, 0, &code), 42); /* shared global */
   a->globals[0]->i32 = 7;
   CHECK_EQ(invoke_i32(b, "read_g", 0, 0, &code), 7);
+  CHECK(a->memory_base == a->memory->base && b->memory_base == a->memory->base);
   CHECK_EQ(awsm_memory_grow(a->memory, 1), 1); /* b sees a's growth */
   CHECK_EQ(b->memory->size, 2 * 65536);
+  /* Explicit memory may move on grow: both instances' copies follow. */
+  CHECK(a->memory_base == a->memory->base && b->memory_base == a->memory->base);
+  CHECK(a->memory_size == 2 * 65536 && b->memory_size == 2 * 65536);
   /* The re-exported host import is a host funcref: called directly. */
   const awsm_funcref *h = awsm_export_func(b, "host_add");
   CHECK(h != NULL && h->type_id == awsm_type_id("ii:i"));
@@ -515,6 +531,9 @@ static void test_host_made_memory_and_table(void) {
   imports[3] = ext;
   awsm_instance *b = awsm_instantiate(&module_b, imports, 5, &err);
   CHECK(b != NULL && b->memory == mem);
+  CHECK(b->memory_base == mem->base && b->memory_size == 65536);
+  CHECK_EQ(awsm_memory_grow(mem, 1), 1); /* the host grows it */
+  CHECK(b->memory_base == mem->base && b->memory_size == 2 * 65536);
   awsm_instance_free(b);
   awsm_instance_free(a);
   awsm_memory_free(mem);

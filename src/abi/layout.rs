@@ -64,6 +64,14 @@ impl Layout {
     pub fn vmctx_elem_dropped(&self) -> u32 {
         7 * self.ptr
     }
+    /// `uint8_t *memory_base`: memory 0's base, one load from the vmctx.
+    pub fn vmctx_memory_base(&self) -> u32 {
+        8 * self.ptr
+    }
+    /// `uint64_t memory_size`: memory 0's size in bytes, likewise.
+    pub fn vmctx_memory_size(&self) -> u32 {
+        align_up(9 * self.ptr, self.u64_align)
+    }
 
     // --- awsm_memory ---
     /// `uint8_t *base`
@@ -130,6 +138,8 @@ impl Layout {
             ("offsetof(awsm_instance, stack_limit)", self.vmctx_stack_limit()),
             ("offsetof(awsm_instance, data_dropped)", self.vmctx_data_dropped()),
             ("offsetof(awsm_instance, elem_dropped)", self.vmctx_elem_dropped()),
+            ("offsetof(awsm_instance, memory_base)", self.vmctx_memory_base()),
+            ("offsetof(awsm_instance, memory_size)", self.vmctx_memory_size()),
             ("sizeof(((awsm_instance *)0)->stack_limit)", self.ptr),
             ("offsetof(awsm_memory, base)", self.memory_base()),
             ("offsetof(awsm_memory, size)", self.memory_size()),
@@ -159,6 +169,9 @@ mod tests {
         assert_eq!(Layout::new(4, 8).memory_size(), 8); // ARMv7 (AAPCS)
         assert_eq!(Layout::new(4, 4).memory_struct_size(), 28);
         assert_eq!(Layout::new(4, 8).memory_struct_size(), 32);
+        assert_eq!(Layout::new(8, 8).vmctx_memory_size(), 72);
+        assert_eq!(Layout::new(4, 4).vmctx_memory_size(), 36);
+        assert_eq!(Layout::new(4, 8).vmctx_memory_size(), 40);
         assert_eq!(Layout::new(8, 8).funcref_size(), 24);
         assert_eq!(Layout::new(4, 8).funcref_size(), 12);
     }

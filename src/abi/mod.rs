@@ -9,3 +9,4 @@ pub mod names;
 pub mod strategy;
 pub mod symbols;
 pub mod traps;
+pub mod type_id;

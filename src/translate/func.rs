@@ -329,8 +329,14 @@ impl<'m, 'ctx, 'a> FuncTranslator<'m, 'ctx, 'a> {
     /// Trap with `code` when `cond` holds; the trap edge is marked cold.
     pub fn trap_if(&mut self, cond: IntValue<'ctx>, code: TrapCode) -> Result<()> {
         let trap = self.trap_block(code)?;
+        self.cold_branch(cond, trap)
+    }
+
+    /// Go to `cold` when `cond` holds (weighted as almost never), else
+    /// continue in a new block.
+    pub fn cold_branch(&mut self, cond: IntValue<'ctx>, cold: BasicBlock<'ctx>) -> Result<()> {
         let cont = self.m.cx.append_basic_block(self.func, "");
-        let br = self.b.build_conditional_branch(cond, trap, cont)?;
+        let br = self.b.build_conditional_branch(cond, cold, cont)?;
         let i32t = self.m.cx.i32_type();
         let weights = self.m.cx.metadata_node(&[
             self.m.cx.metadata_string("branch_weights").into(),
@@ -402,12 +408,17 @@ impl<'m, 'ctx, 'a> FuncTranslator<'m, 'ctx, 'a> {
         (base_slot, size_slot): (PointerValue<'ctx>, PointerValue<'ctx>),
     ) -> Result<()> {
         let l = self.m.layout;
-        let mem = self.vmctx_ptr(l.vmctx_memory())?;
         // With a strategy that never moves memory the base is invariant.
         let invariant = !self.m.opts.strategy.memory_may_move();
-        let base = self.load_at(mem, l.memory_base(), self.m.ptr_type().into(), invariant)?;
-        let size = self.load_at(mem, l.memory_size(), self.m.cx.i64_type().into(), false)?;
+        let base = self.load_at(self.vmctx, l.vmctx_memory_base(), self.m.ptr_type().into(), invariant)?;
         self.b.build_store(base_slot, base)?;
+        self.reload_memory_size(size_slot)
+    }
+
+    /// The instance's copy of the memory size (awsm.h keeps it current).
+    fn reload_memory_size(&mut self, size_slot: PointerValue<'ctx>) -> Result<()> {
+        let l = self.m.layout;
+        let size = self.load_at(self.vmctx, l.vmctx_memory_size(), self.m.cx.i64_type().into(), false)?;
         self.b.build_store(size_slot, size)?;
         Ok(())
     }
@@ -419,10 +430,7 @@ impl<'m, 'ctx, 'a> FuncTranslator<'m, 'ctx, 'a> {
                 self.reload_memory_into(s)?;
             } else {
                 // Only the size can change; reload it for strategies that use it.
-                let l = self.m.layout;
-                let mem = self.vmctx_ptr(l.vmctx_memory())?;
-                let size = self.load_at(mem, l.memory_size(), self.m.cx.i64_type().into(), false)?;
-                self.b.build_store(s.1, size)?;
+                self.reload_memory_size(s.1)?;
             }
         }
         Ok(())

@@ -97,6 +97,9 @@ impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
                 t.drop_segment(self.layout.vmctx_elem_dropped(), seg)?;
             }
         }
+        for table in info.num_imported_tables..info.tables.len() as u32 {
+            t.seal_frozen_table(table)?;
+        }
         for (seg, d) in info.data.iter().enumerate() {
             let seg = seg as u32;
             if let Some(offset) = &d.active {

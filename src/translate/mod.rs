@@ -12,6 +12,7 @@ mod control;
 mod conversion;
 mod descriptor;
 mod dispatch;
+mod frozen;
 mod func;
 mod instance;
 mod memory;
@@ -90,6 +91,8 @@ pub struct ModuleCtx<'ctx, 'a> {
     /// Runtime symbols an export wrapper's name could clash with (those
     /// starting with `<prefix>_`; none unless the prefix is "awsm").
     pub runtime_symbols: HashSet<String>,
+    /// What is known about each table's contents (see `frozen.rs`).
+    pub table_kinds: Vec<frozen::TableKind>,
 }
 
 impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
@@ -116,6 +119,7 @@ impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
             invariant_kind: cx.get_kind_id("invariant.load"),
             prof_kind: cx.get_kind_id("prof"),
             runtime_symbols: HashSet::new(),
+            table_kinds: frozen::table_kinds(info)?,
         };
         let clash = format!("{}_", m.opts.prefix);
         let names = runtime

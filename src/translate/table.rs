@@ -17,14 +17,17 @@ impl<'m, 'ctx, 'a> FuncTranslator<'m, 'ctx, 'a> {
         Ok(self.load_at(tables, t * l.ptr, self.m.ptr_type().into(), true)?.into_pointer_value())
     }
 
-    /// Address of element `index` of table `tbl` (unchecked).
+    /// Address of element `index` of table `tbl` (unchecked); `frozen`:
+    /// the table's element array never moves (invariant load).
     pub fn table_elem_ptr(
         &self,
         tbl: PointerValue<'ctx>,
         index: IntValue<'ctx>,
+        frozen: bool,
     ) -> Result<PointerValue<'ctx>> {
         let l = self.m.layout;
-        let elems = self.load_at(tbl, l.table_elems(), self.m.ptr_type().into(), false)?.into_pointer_value();
+        let elems =
+            self.load_at(tbl, l.table_elems(), self.m.ptr_type().into(), frozen)?.into_pointer_value();
         let idx = self.b.build_int_z_extend(index, self.m.intptr_type(), "")?;
         let scaled = self.b.build_int_mul(idx, self.m.intptr_type().const_int(l.ptr as u64, false), "")?;
         self.byte_gep(elems, scaled)
@@ -37,7 +40,7 @@ impl<'m, 'ctx, 'a> FuncTranslator<'m, 'ctx, 'a> {
         let size = self.load_at(tbl, self.m.layout.table_size(), i32t.into(), false)?.into_int_value();
         let oob = self.b.build_int_compare(IntPredicate::UGE, index, size, "")?;
         self.trap_if(oob, TrapCode::TableOutOfBounds)?;
-        self.table_elem_ptr(tbl, index)
+        self.table_elem_ptr(tbl, index, false)
     }
 
     pub fn op_table_get(&mut self, t: u32) -> Result<()> {
