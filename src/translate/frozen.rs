@@ -138,39 +138,46 @@ impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
         types.iter().position(|x| x == &types[ty as usize]).unwrap_or(ty as usize) as u32 + 1
     }
 
-    /// `{ ptr code, i32 signature class }`, one static-table entry.
-    fn static_entry_type(&self) -> StructType<'ctx> {
-        self.cx.struct_type(&[self.ptr_type().into(), self.cx.i32_type().into()], false)
+    /// `{ [n x ptr] code, [n x i32] signature class }`: two arrays in one
+    /// global, so both are reached from one base register with the index
+    /// scaled by 8 and 4 (an array of pairs would need a multiply by 16).
+    fn static_table_type(&self, n: u32) -> StructType<'ctx> {
+        let codes = self.ptr_type().array_type(n);
+        let classes = self.cx.i32_type().array_type(n);
+        self.cx.struct_type(&[codes.into(), classes.into()], false)
     }
 
-    /// The constant array of static table `t` and its length, or None if
+    /// The constant arrays of static table `t` and its length, or None if
     /// `t` is not static.
-    fn static_table(&self, t: u32) -> Option<(PointerValue<'ctx>, u64)> {
+    fn static_table(&self, t: u32) -> Option<(PointerValue<'ctx>, u32)> {
         let TableKind::Static(slots) = &self.table_kinds[t as usize] else {
             return None;
         };
+        let n = slots.len() as u32;
         let name = format!("wasm_table{t}");
         let g = self.module.get_global(&name).unwrap_or_else(|| {
-            let ty = self.static_entry_type();
+            let p = self.ptr_type();
             let i32t = self.cx.i32_type();
-            let entry = |slot: &Option<u32>| match slot.and_then(|f| Some((f, self.func_ptr(f)?))) {
-                Some((f, func)) => {
-                    let class = self.sig_class(self.info.func_types[f as usize]);
-                    ty.const_named_struct(&[
-                        func.as_global_value().as_pointer_value().into(),
-                        i32t.const_int(class as u64, false).into(),
-                    ])
-                }
-                None => ty.const_zero(),
-            };
-            let init = ty.const_array(&slots.iter().map(entry).collect::<Vec<_>>());
-            let g = self.module.add_global(init.get_type(), None, &name);
+            let funcs = slots.iter().map(|s| s.and_then(|f| Some((f, self.func_ptr(f)?))));
+            let (codes, classes): (Vec<_>, Vec<_>) = funcs
+                .map(|slot| match slot {
+                    Some((f, func)) => (
+                        func.as_global_value().as_pointer_value(),
+                        i32t.const_int(self.sig_class(self.info.func_types[f as usize]) as u64, false),
+                    ),
+                    None => (p.const_null(), i32t.const_zero()),
+                })
+                .unzip();
+            let ty = self.static_table_type(n);
+            let init =
+                ty.const_named_struct(&[p.const_array(&codes).into(), i32t.const_array(&classes).into()]);
+            let g = self.module.add_global(ty, None, &name);
             g.set_initializer(&init);
             g.set_constant(true);
             g.set_linkage(Linkage::Private);
             g
         });
-        Some((g.as_pointer_value(), slots.len() as u64))
+        Some((g.as_pointer_value(), n))
     }
 }
 
@@ -228,23 +235,24 @@ impl<'m, 'ctx, 'a> FuncTranslator<'m, 'ctx, 'a> {
             return Ok(false);
         };
         let i32t = self.m.cx.i32_type();
-        let oob = self.b.build_int_compare(IntPredicate::UGE, index, i32t.const_int(n, false), "")?;
+        let oob = self.b.build_int_compare(IntPredicate::UGE, index, i32t.const_int(n as u64, false), "")?;
         self.trap_if(oob, TrapCode::UndefinedElement)?;
-        let ty = self.m.static_entry_type();
+        let ty = self.m.static_table_type(n);
         let idx = self.b.build_int_z_extend(index, self.m.intptr_type(), "")?;
-        // SAFETY: `idx` < n was checked above, and arr is [n x ty].
-        let entry = unsafe { self.b.build_in_bounds_gep(ty, arr, &[idx], "")? };
-        let class_p = self.b.build_struct_gep(ty, entry, 1, "")?;
+        let field = |f: u64| i32t.const_int(f, false);
+        // SAFETY: `idx` < n was checked above; both fields are [n x _].
+        let code_p = unsafe { self.b.build_in_bounds_gep(ty, arr, &[field(0), field(0), idx], "")? };
+        let class_p = unsafe { self.b.build_in_bounds_gep(ty, arr, &[field(0), field(1), idx], "")? };
         let class = self.b.build_load(i32t, class_p, "")?.into_int_value();
         let want = i32t.const_int(self.m.sig_class(ty_index) as u64, false);
         let mismatch = self.b.build_int_compare(IntPredicate::NE, class, want, "")?;
         // A null slot has a null code pointer. Testing that on the cold
         // path (not class == 0) lets the hot compare read memory directly.
         self.bad_elem(mismatch, |t| {
-            let fnp = t.b.build_load(t.m.ptr_type(), entry, "")?.into_pointer_value();
+            let fnp = t.b.build_load(t.m.ptr_type(), code_p, "")?.into_pointer_value();
             Ok(t.b.build_is_null(fnp, "")?)
         })?;
-        let fnp = self.b.build_load(self.m.ptr_type(), entry, "")?.into_pointer_value();
+        let fnp = self.b.build_load(self.m.ptr_type(), code_p, "")?.into_pointer_value();
         let mut args: Vec<BasicMetadataValueEnum> = vec![self.vmctx.into()];
         args.extend(params.iter().map(|v| BasicMetadataValueEnum::from(*v)));
         let call = self.b.build_indirect_call(self.m.sig_types[ty_index as usize], fnp, &args, "")?;
