@@ -357,17 +357,22 @@ impl<'m, 'ctx, 'a> FuncTranslator<'m, 'ctx, 'a> {
     }
 
     /// Check the stack pointer against `ctx->stack_limit`.
+    ///
+    /// The stack pointer comes from `llvm.stacksave`, not
+    /// `llvm.frameaddress`: the latter forces a frame pointer, which costs
+    /// a push/pop per call and a callee-saved register in every function
+    /// (vmctx then often spills in loops that make calls).
     fn stack_check(&mut self) -> Result<()> {
-        let frame = inkwell::intrinsics::Intrinsic::find("llvm.frameaddress")
-            .ok_or_else(|| self.err("llvm.frameaddress"))?
+        let save = inkwell::intrinsics::Intrinsic::find("llvm.stacksave")
+            .ok_or_else(|| self.err("llvm.stacksave"))?
             .get_declaration(&self.m.module, &[self.m.ptr_type().into()])
-            .ok_or_else(|| self.err("llvm.frameaddress"))?;
+            .ok_or_else(|| self.err("llvm.stacksave"))?;
         let fa = self
             .b
-            .build_call(frame, &[self.m.cx.i32_type().const_zero().into()], "")?
+            .build_call(save, &[], "")?
             .try_as_basic_value()
             .basic()
-            .ok_or_else(|| self.err("frameaddress"))?
+            .ok_or_else(|| self.err("stacksave"))?
             .into_pointer_value();
         let ip = self.m.intptr_type();
         let sp = self.b.build_ptr_to_int(fa, ip, "")?;
