@@ -83,25 +83,30 @@ static inline int in_bounds(uint32_t start, uint32_t n, uint64_t limit) {
   return (uint64_t)start + n <= limit;
 }
 
+/*
+ * memory.init/copy/fill: the whole range is checked before anything is
+ * written (the spec's order), then libc copies. They read the instance's
+ * copies of base and size (one load each, no pointer chase); inlined into
+ * generated code, a copy of small constant length becomes plain loads and
+ * stores.
+ */
 void awsm_rt_memory_init(awsm_instance *ctx, const uint8_t *data, uint32_t data_len, uint32_t dst,
                          uint32_t src, uint32_t n) {
-  awsm_memory *mem = ctx->memory;
-  if (!in_bounds(src, n, data_len) || !in_bounds(dst, n, mem->size))
+  if (!in_bounds(src, n, data_len) || !in_bounds(dst, n, ctx->memory_size))
     awsm_trap(ctx, AWSM_TRAP_MEMORY_OOB);
   if (n)
-    memcpy(mem->base + dst, data + src, n);
+    memcpy(ctx->memory_base + dst, data + src, n);
 }
 
 void awsm_rt_memory_copy(awsm_instance *ctx, uint32_t dst, uint32_t src, uint32_t n) {
-  awsm_memory *mem = ctx->memory;
-  if (!in_bounds(src, n, mem->size) || !in_bounds(dst, n, mem->size))
+  uint64_t size = ctx->memory_size;
+  if (!in_bounds(src, n, size) || !in_bounds(dst, n, size))
     awsm_trap(ctx, AWSM_TRAP_MEMORY_OOB);
-  memmove(mem->base + dst, mem->base + src, n);
+  memmove(ctx->memory_base + dst, ctx->memory_base + src, n);
 }
 
 void awsm_rt_memory_fill(awsm_instance *ctx, uint32_t dst, uint32_t val, uint32_t n) {
-  awsm_memory *mem = ctx->memory;
-  if (!in_bounds(dst, n, mem->size))
+  if (!in_bounds(dst, n, ctx->memory_size))
     awsm_trap(ctx, AWSM_TRAP_MEMORY_OOB);
-  memset(mem->base + dst, (int)(val & 0xff), n);
+  memset(ctx->memory_base + dst, (int)(val & 0xff), n);
 }
