@@ -43,6 +43,11 @@ WASI_TARGET = "--target=wasm32-wasi"
 # wasm-ld's default shadow stack is 64 KiB, too small for the recursive
 # benchmarks (and an overflow silently corrupts data): give every module 8 MiB.
 WASM_LDFLAGS = ["-Wl,-z,stack-size=8388608"]
+# Bulk memory lets clang turn memcpy/memmove/memset calls of unknown or
+# large size into memory.copy/memory.fill, which every engine maps to the
+# host's memmove/memset, instead of calling wasi-libc's plain-C loops.
+# Every engine runs the same module, so the comparison stays fair.
+WASM_CFLAGS = ["-mbulk-memory"]
 WASM2C_RUNTIME_DIRS = [Path("/usr/share/wabt/wasm2c"), Path("/usr/src/wasm2c")]
 
 # Third-party sources: crates.io source crates, fetched into .cache/ (never committed).
@@ -323,8 +328,8 @@ class Builder:
 
     def _wasm(self, b: Bench) -> Path:
         out = self.dir(b) / "module.wasm"
-        cmd = [CLANG, WASI_TARGET, "-O2", *self.defs, *b.cflags, *b.wasm_cflags, *map(str, b.sources), "-o", str(out),
-               *WASM_LDFLAGS, "-lm"]
+        cmd = [CLANG, WASI_TARGET, "-O2", *WASM_CFLAGS, *self.defs, *b.cflags, *b.wasm_cflags, *map(str, b.sources),
+               "-o", str(out), *WASM_LDFLAGS, "-lm"]
         build_step([cmd], b.sources, out)
         return out
 
