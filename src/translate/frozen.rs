@@ -14,8 +14,8 @@
 //! A frozen table is *static* when its contents are known at compile time
 //! as well: every active segment writing it has a constant offset, fits,
 //! and lists only null or this module's own defined functions (the usual
-//! C function-pointer table). `call_indirect` then reads a constant array
-//! of (code pointer, signature class) pairs instead of the runtime table
+//! C function-pointer table). `call_indirect` then reads constant arrays
+//! of code pointers and signature classes instead of the runtime table,
 //! and passes its own vmctx: the callee is in this instance. Signature
 //! classes number the module's distinct signatures (equal signatures,
 //! equal class), so the type check is exact without runtime type ids.
