@@ -112,20 +112,14 @@ bool awsm_find_memory_limits(const awsm_memory *mem, awsm_limits *out) {
   return found;
 }
 
-/* The copies of memory 0's base and size that generated code reads. */
-static void sync_memory(awsm_instance *inst) {
-  inst->memory_base = inst->memory ? inst->memory->base : NULL;
-  inst->memory_size = inst->memory ? inst->memory->size : 0;
-}
-
 void awsm_memory_changed(const awsm_memory *mem) {
   pthread_mutex_lock(&awsm_instances.lock);
   for (instance_state *s = awsm_instances.live; s; s = s->next)
     if (s->inst->memory == mem)
-      sync_memory(s->inst);
+      awsm_sync_memory(s->inst);
   for (instance_state *s = awsm_instances.zombies; s; s = s->next)
     if (s->inst->memory == mem)
-      sync_memory(s->inst);
+      awsm_sync_memory(s->inst);
   pthread_mutex_unlock(&awsm_instances.lock);
 }
 
@@ -143,7 +137,7 @@ static const char *alloc_memory(awsm_instance *inst) {
   if (ops->alloc(&inst->own_memory, lim.min * AWSM_PAGE_SIZE, max_pages * AWSM_PAGE_SIZE) != 0)
     return "cannot allocate linear memory";
   inst->memory = &inst->own_memory;
-  sync_memory(inst);
+  awsm_sync_memory(inst);
   return NULL;
 }
 
@@ -280,7 +274,7 @@ static bool import_memory(awsm_instance *inst, const awsm_import_desc *d, awsm_m
   if (strategy == AWSM_STRATEGY_MASK && mem->reserved != AWSM_MASK_RESERVATION)
     return false;
   inst->memory = mem;
-  sync_memory(inst);
+  awsm_sync_memory(inst);
   return true;
 }
 

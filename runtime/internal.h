@@ -175,6 +175,39 @@ static inline bool awsm_is_host_funcref(const awsm_funcref *f) {
   return f->ctx->module == &awsm_host_module;
 }
 
+/* --------------------------------------------------- fixed type ids */
+/*
+ * A signature of at most AWSM_SIG_MAX_ENCODED letters (':' included) has a
+ * fixed canonical id: bit 31, then a 1 bit marking the length, then 3 bits
+ * per letter, coded by its position in AWSM_SIG_LETTERS. The compiler
+ * computes the same ids (src/abi/type_id.rs) and compares a call_indirect
+ * callee's id with a constant; awsm_type_id interns only longer ones.
+ */
+#define AWSM_SIG_MAX_ENCODED 10
+#define AWSM_FIXED_TYPE_ID_BIT 0x80000000u
+#define AWSM_SIG_LETTERS ":iIfFvre"
+
+/* The fixed id of `sig`, or 0 if it has none (empty, too long, or a letter
+ * outside AWSM_SIG_LETTERS). No libc: Cortex-M firmware uses it too. */
+static inline uint32_t awsm_fixed_type_id(const char *sig) {
+  uint32_t id = 1, n = 0;
+  for (; sig[n]; n++) {
+    uint32_t code = 0;
+    while (code < 8 && AWSM_SIG_LETTERS[code] != sig[n])
+      code++;
+    if (code == 8 || n == AWSM_SIG_MAX_ENCODED)
+      return 0;
+    id = id << 3 | code;
+  }
+  return n ? AWSM_FIXED_TYPE_ID_BIT | id : 0;
+}
+
+/* Make the instance's copies of memory 0's base and size (awsm.h) current. */
+static inline void awsm_sync_memory(awsm_instance *inst) {
+  inst->memory_base = inst->memory ? inst->memory->base : NULL;
+  inst->memory_size = inst->memory ? inst->memory->size : 0;
+}
+
 /* ----------------------------------------- instance registry (instance.c) */
 
 /* Declared types of entities owned by a live instance, for import checks.

@@ -2,11 +2,9 @@
  * types.c — the process-wide registry of function signatures.
  *
  * awsm_type_id maps a signature string ("iI:f") to its canonical id, so
- * call_indirect and import checks compare one integer. A signature of at
- * most AWSM_SIG_MAX_ENCODED letters (':' included) has a fixed id that
- * encodes it (bit 31 set), which the compiler computes too and puts in
- * call_indirect as a constant (src/abi/type_id.rs); longer ones are
- * interned and numbered from 1. 0 is never a valid id.
+ * call_indirect and import checks compare one integer. A short signature
+ * has a fixed id that encodes it (awsm_fixed_type_id, internal.h); longer
+ * ones are interned and numbered from 1. 0 is never a valid id.
  */
 #define _GNU_SOURCE
 #include "internal.h"
@@ -20,38 +18,19 @@ const awsm_module awsm_host_module = {.abi_version = AWSM_ABI_VERSION, .name = "
 /* One registry per process, shared by every compiled module (internal.h). */
 awsm_type_registry awsm_types = {.lock = PTHREAD_MUTEX_INITIALIZER};
 
-#define AWSM_SIG_MAX_ENCODED 10
-#define ENCODED_BIT 0x80000000u
-/* The 3-bit code of each signature letter, by position. */
-static const char sig_letters[] = ":iIfFvre";
-
-/* The fixed id of `sig`, or 0 if it is too long or not over sig_letters:
- * bit 31, then a 1 bit marking the length, then 3 bits per letter. */
-static uint32_t encoded_id(const char *sig) {
-  uint32_t id = 1;
-  size_t n = 0;
-  for (; sig[n]; n++) {
-    const char *p = strchr(sig_letters, sig[n]);
-    if (!p || n == AWSM_SIG_MAX_ENCODED)
-      return 0;
-    id = id << 3 | (uint32_t)(p - sig_letters);
-  }
-  return n ? ENCODED_BIT | id : 0;
-}
-
-/* The signature an encoded id stands for, into `out`; false if `id` is
- * not one encoded_id returns. */
+/* The signature a fixed id stands for, into `out`; false if `id` is not
+ * one awsm_fixed_type_id returns. */
 static bool decode_id(uint32_t id, char out[AWSM_SIG_MAX_ENCODED + 1]) {
-  uint32_t bits = id & ~ENCODED_BIT;
+  uint32_t bits = id & ~AWSM_FIXED_TYPE_ID_BIT;
   size_t n = 0;
-  if (!(id & ENCODED_BIT) || bits < 8)
+  if (!(id & AWSM_FIXED_TYPE_ID_BIT) || bits < 8)
     return false;
   while (n < AWSM_SIG_MAX_ENCODED && bits >> (3 * (n + 1)))
     n++;
   if (bits >> (3 * n) != 1)
     return false;
   for (size_t i = 0; i < n; i++)
-    out[i] = sig_letters[(bits >> (3 * (n - 1 - i))) & 7];
+    out[i] = AWSM_SIG_LETTERS[(bits >> (3 * (n - 1 - i))) & 7];
   out[n] = 0;
   return true;
 }
@@ -90,7 +69,7 @@ static uint32_t intern(const char *sig) {
   uint32_t *slot = find_slot(awsm_types.slots, awsm_types.slots_cap, sig);
   if (*slot)
     return *slot;
-  if (awsm_types.num_sigs >= ENCODED_BIT - 1) /* registry numbers never reach bit 31 */
+  if (awsm_types.num_sigs >= AWSM_FIXED_TYPE_ID_BIT - 1) /* registry numbers never reach bit 31 */
     return 0;
   if (awsm_types.num_sigs == awsm_types.sigs_cap) {
     uint32_t cap = awsm_types.sigs_cap ? awsm_types.sigs_cap * 2 : 32;
@@ -111,7 +90,7 @@ static uint32_t intern(const char *sig) {
 uint32_t awsm_type_id(const char *sig) {
   if (!sig)
     return 0;
-  uint32_t encoded = encoded_id(sig);
+  uint32_t encoded = awsm_fixed_type_id(sig);
   if (encoded)
     return encoded;
   pthread_mutex_lock(&awsm_types.lock);
@@ -131,7 +110,7 @@ const char *awsm_type_sig(uint32_t type_id) {
     uint32_t n = intern(decoded);
     sig = n ? awsm_types.sigs[n - 1] : NULL;
   } else if (type_id >= 1 && type_id <= awsm_types.num_sigs &&
-             !encoded_id(awsm_types.sigs[type_id - 1])) {
+             !awsm_fixed_type_id(awsm_types.sigs[type_id - 1])) {
     sig = awsm_types.sigs[type_id - 1];
   }
   pthread_mutex_unlock(&awsm_types.lock);

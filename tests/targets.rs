@@ -782,6 +782,16 @@ fn cortex_m_small_pages() {
     assert_eq!(status, Some(0), "mask strategy: stderr: {stderr}");
 }
 
+/// The firmware's own instance set-up (command.c) agrees with generated
+/// code on type ids and on the memory copies memory.grow refreshes; the
+/// module says step by step (tests/targets/indirect_and_grow.wat).
+#[test]
+fn cortex_m_call_indirect_and_memory_grow() {
+    let wat = include_str!("targets/indirect_and_grow.wat");
+    let Some((status, stderr)) = run_cortex_m_module("indirect_and_grow", wat, &[]) else { return };
+    assert_eq!(status, Some(0), "stderr: {stderr}");
+}
+
 /// Bring your own board: an object built without --board, linked by hand
 /// with the MPS2 glue as the "user's" firmware code, runs the same way.
 #[test]

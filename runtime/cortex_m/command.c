@@ -54,15 +54,18 @@ static bool same_string(const char *a, const char *b) {
   return *a == *b;
 }
 
-/* Type ids local to the module: 1 + the first type index with the same
- * signature, so equal signatures compare equal at call_indirect. */
+/* Type ids local to the module: the fixed id of a short signature (which
+ * generated code compares with as a constant), else 1 + the first type
+ * index with the same signature, so equal signatures compare equal at
+ * call_indirect. */
 static uint32_t *local_type_ids(const awsm_module *m) {
   uint32_t *ids = zeroed(m->num_types, sizeof *ids);
   for (uint32_t t = 0; t < m->num_types; t++) {
     uint32_t first = 0;
     while (!same_string(m->types[first].sig, m->types[t].sig))
       first++;
-    ids[t] = first + 1;
+    uint32_t fixed = awsm_fixed_type_id(m->types[t].sig);
+    ids[t] = fixed ? fixed : first + 1;
   }
   return ids;
 }
@@ -93,6 +96,7 @@ static void alloc_memory(awsm_instance *inst, const awsm_module *m) {
   if (ops->alloc(&inst->own_memory, lim.min * AWSM_PAGE_SIZE, max_pages * AWSM_PAGE_SIZE) != 0)
     load_error("cannot allocate linear memory");
   inst->memory = &inst->own_memory;
+  awsm_sync_memory(inst);
 }
 
 /* Allocate everything instance state holds. Memory comes last: it is the

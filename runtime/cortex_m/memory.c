@@ -215,8 +215,12 @@ void awsm_memory_free(awsm_memory *mem) {
   free(mem);
 }
 
+/* awsm_memory_grow updates the instances in the registry; ctx is synced
+ * here too, for instances that are not in it (Cortex-M commands). */
 int32_t awsm_rt_memory_grow(awsm_instance *ctx, uint32_t delta) {
-  return awsm_memory_grow(ctx->memory, delta);
+  int32_t old = awsm_memory_grow(ctx->memory, delta);
+  awsm_sync_memory(ctx);
+  return old;
 }
 
 /* Whether [start, start + n) lies within `limit` bytes. */
