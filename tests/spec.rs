@@ -320,7 +320,7 @@ fn export_symbols_never_clash() {
     let wasm = wat::parse_str(text).expect("wat");
     for prefix in ["wasm", "awsm"] {
         let m = compiler.compile_as(&wasm, prefix).unwrap_or_else(|e| panic!("prefix {prefix}: {e}"));
-        assert_eq!(m.desc().abi_version, 3, "{prefix}_module is the descriptor");
+        assert_eq!(m.desc().abi_version, 4, "{prefix}_module is the descriptor");
         assert_eq!(m.desc().num_exports, 8);
         let api = Api::resolve(|s| m.lib.symbol(s)).expect("runtime");
         let mut err = std::ptr::null();

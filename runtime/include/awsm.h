@@ -22,7 +22,7 @@ extern "C" {
 #endif
 
 /* Bumped whenever the descriptor or instance layout changes. */
-#define AWSM_ABI_VERSION 3
+#define AWSM_ABI_VERSION 4
 
 /* ---------------------------------------------------------------- traps */
 

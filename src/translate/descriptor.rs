@@ -14,7 +14,7 @@ use inkwell::values::{BasicValueEnum, PointerValue, StructValue};
 use wasmparser::{ExternalKind, TypeRef};
 
 /// ABI version, mirrors AWSM_ABI_VERSION.
-const ABI_VERSION: u64 = 3;
+const ABI_VERSION: u64 = 4;
 
 impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
     fn cstr(&self, s: &str) -> PointerValue<'ctx> {
