@@ -187,25 +187,6 @@ static void report_fail(const directive *d, const char *what) {
   printf("%d FAIL %s\n", d->id, what);
 }
 
-/* "i32:0x0000002a": `v` as a result of type `letter`. */
-static int describe(char *out, size_t cap, char letter, const awsm_val *v) {
-  uint32_t b32;
-  uint64_t b64;
-  switch (letter) {
-  case 'i':
-  case 'f':
-    memcpy(&b32, v, sizeof b32);
-    return snprintf(out, cap, "%s:0x%08lx", letter == 'i' ? "i32" : "f32", (unsigned long)b32);
-  case 'I':
-  case 'F':
-    memcpy(&b64, v, sizeof b64);
-    return snprintf(out, cap, "%s:0x%016llx", letter == 'I' ? "i64" : "f64",
-                    (unsigned long long)b64);
-  default:
-    return snprintf(out, cap, "%cref:%p", letter, v->ref);
-  }
-}
-
 /* The bits a result of type `letter` is compared by. */
 static uint64_t bits_of(char letter, const awsm_val *v) {
   uint32_t b32;
@@ -221,6 +202,21 @@ static uint64_t bits_of(char letter, const awsm_val *v) {
     return b64;
   default:
     return (uint64_t)(uintptr_t)v->ref;
+  }
+}
+
+/* "i32:0x0000002a": `v` as a result of type `letter`. */
+static int describe(char *out, size_t cap, char letter, const awsm_val *v) {
+  unsigned long long bits = bits_of(letter, v);
+  switch (letter) {
+  case 'i':
+  case 'f':
+    return snprintf(out, cap, "%s:0x%08llx", letter == 'i' ? "i32" : "f32", bits);
+  case 'I':
+  case 'F':
+    return snprintf(out, cap, "%s:0x%016llx", letter == 'I' ? "i64" : "f64", bits);
+  default:
+    return snprintf(out, cap, "%cref:%p", letter, v->ref);
   }
 }
 
