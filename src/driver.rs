@@ -143,7 +143,8 @@ pub fn compile_bytes_with(wasm: &[u8], opts: &Options, topts: &TargetOptions) ->
     }
     target::configure(&guest, &tm);
     if strategy.mirrored() {
-        crate::translate::mirror::widen_addresses(&guest, &tm, strategy.addr_fn())?;
+        let array_bases = !strategy.uses_segment_base();
+        crate::translate::mirror::widen_addresses(&guest, &tm, strategy.addr_fn(), array_bases)?;
     }
     target::configure(&runtime, &tm);
     strip_target_attributes(&runtime);

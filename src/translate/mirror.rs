@@ -23,36 +23,74 @@
 //! access to that byte uses, so LLVM's alias analysis and SCEV reason
 //! about real addresses. (Only a sum of two "negative" i32 values that
 //! wraps to a small in-bounds address goes through the mirror, reaching
-//! the right byte under a different address.) Longer sums `a + b + c`
-//! are regrouped as `a + (b + c)`: still two terms, and the loop-variant
-//! part usually lands in one of them whole.
+//! the right byte under a different address.)
+//!
+//! Longer sums are regrouped into two terms, canonically, so that two
+//! accesses a constant apart get SCEVs a constant apart (otherwise the
+//! vectorizer must check them against each other at run time, and that
+//! check always fails for interleaved accesses such as `p[j]`,
+//! `p[j + 1]`): the leaf defined last (in a loop nest, the innermost
+//! induction variable) plus the constants form one term, the other
+//! leaves, summed in definition order, the other. An induction variable
+//! plus a constant has a range SCEV can bound, so its sign extension
+//! stays affine. With a single non-constant leaf the constant is the
+//! second term on its own.
+//!
+//! Inside a loop the first term is the sum of the leaves defined outside
+//! the innermost loop, and `base + sext(first)` is computed once before
+//! the loop and passed through an empty inline asm, so LLVM sees it as a
+//! pointer of its own, like a C array parameter. Without that every
+//! access has the linear memory as its one underlying object; as soon as
+//! two arrays are at an unknown distance (`C[i][j] += a * B[k][j]`), the
+//! vectorizer's dependence analysis gives up on the whole loop and falls
+//! back to checking every pair of pointers at run time, including `p[j]`
+//! against `p[j + 1]` of a loop clang unrolled, a check that always
+//! fails. With a base per array only the arrays are checked against each
+//! other, as in native code. The asm is an identity: addresses are the
+//! same `base + sext(a) + sext(b)`.
 //!
 //! Only accesses without a static offset are rewritten: wasm adds the
 //! offset without wrapping, and those keep `zext(index) + offset`.
 //! This runs after `mem2reg`, so it sees through wasm locals.
 
+use super::loops::Loops;
 use crate::error::{Error, Result};
+use inkwell::attributes::{Attribute, AttributeLoc};
 use inkwell::builder::Builder;
+use inkwell::context::ContextRef;
 use inkwell::module::Module;
 use inkwell::passes::PassBuilderOptions;
 use inkwell::targets::TargetMachine;
-use inkwell::values::{BasicValue, BasicValueEnum, InstructionOpcode, InstructionValue, IntValue};
+use inkwell::values::{
+    AsValueRef, BasicValue, BasicValueEnum, FunctionValue, InstructionOpcode, InstructionValue, IntValue,
+    PointerValue,
+};
+use llvm_sys::prelude::{LLVMBasicBlockRef, LLVMValueRef};
+use std::collections::HashMap;
 
-/// Leaves of an address's i32.add tree looked at (the first stays alone,
-/// the others are summed into the second term).
-const MAX_LEAVES: usize = 4;
+/// Leaves of an address's i32.add tree expanded at most (deeper trees
+/// keep their remaining subtrees as leaves).
+const MAX_LEAVES: usize = 16;
 
 /// Rewrite the index argument (operand 3) of every call to the address
 /// function `addr_fn` in `module` whose offset (operand 4) is 0 from
-/// `zext(a + b)` into `sext(a) + sext(b)`.
-pub fn widen_addresses(module: &Module, tm: &TargetMachine, addr_fn: &str) -> Result<()> {
+/// `zext(a + b)` into `sext(a) + sext(b)`; with `array_bases`, the
+/// loop-invariant part goes into the base argument (operand 1) instead.
+pub fn widen_addresses(module: &Module, tm: &TargetMachine, addr_fn: &str, array_bases: bool) -> Result<()> {
     let Some(callee) = module.get_function(addr_fn) else { return Ok(()) };
     module
         .run_passes("function(mem2reg)", tm, PassBuilderOptions::create())
         .map_err(|e| Error::backend(format!("mem2reg failed: {e}")))?;
     let callee = callee.as_global_value().as_pointer_value();
-    let b = module.get_context().create_builder();
+    let cx = module.get_context();
+    let b = cx.create_builder();
     for f in module.get_functions() {
+        let mut w = Widener {
+            b: &b,
+            order: DefOrder::of(f),
+            loops: array_bases.then(|| Loops::of(f)),
+            bases: HashMap::new(),
+        };
         for bb in f.get_basic_blocks() {
             let mut next = bb.get_first_instruction();
             while let Some(inst) = next {
@@ -61,12 +99,51 @@ pub fn widen_addresses(module: &Module, tm: &TargetMachine, addr_fn: &str) -> Re
                     && operand(inst, inst.get_num_operands() - 1)
                         .is_some_and(|c| c.into_pointer_value() == callee);
                 if is_addr_call {
-                    widen_call(&b, inst)?;
+                    w.widen_call(inst)?;
                 }
             }
         }
     }
-    Ok(())
+    module.verify().map_err(|e| Error::backend(format!("address rewrite broke the IR: {e}")))
+}
+
+/// Where each parameter and instruction of a function is defined:
+/// parameters first, then instructions in layout order. wasm's structured
+/// control flow lays blocks out in program order, so an inner loop's
+/// values come after the outer loop's.
+struct DefOrder(HashMap<LLVMValueRef, usize>);
+
+impl DefOrder {
+    fn of(f: FunctionValue<'_>) -> Self {
+        let mut pos = HashMap::new();
+        for p in f.get_param_iter() {
+            let n = pos.len();
+            pos.insert(p.as_value_ref(), n);
+        }
+        for bb in f.get_basic_blocks() {
+            let mut next = bb.get_first_instruction();
+            while let Some(inst) = next {
+                let n = pos.len();
+                pos.insert(inst.as_value_ref(), n);
+                next = inst.get_next_instruction();
+            }
+        }
+        DefOrder(pos)
+    }
+
+    fn of_value(&self, v: IntValue<'_>) -> usize {
+        self.0.get(&v.as_value_ref()).copied().unwrap_or(0)
+    }
+}
+
+/// The rewrite of one function's accesses.
+struct Widener<'b, 'ctx> {
+    b: &'b Builder<'ctx>,
+    order: DefOrder,
+    loops: Option<Loops<'ctx>>,
+    /// Array bases already built: (block before the loop, memory base,
+    /// invariant leaves) -> base.
+    bases: HashMap<(LLVMBasicBlockRef, LLVMValueRef, Vec<LLVMValueRef>), PointerValue<'ctx>>,
 }
 
 fn operand<'ctx>(inst: InstructionValue<'ctx>, n: u32) -> Option<BasicValueEnum<'ctx>> {
@@ -78,35 +155,142 @@ fn as_op(v: IntValue<'_>, op: InstructionOpcode) -> Option<InstructionValue<'_>>
     v.as_instruction_value().filter(|i| i.get_opcode() == op)
 }
 
-fn widen_call<'ctx>(b: &Builder<'ctx>, call: InstructionValue<'ctx>) -> Result<()> {
-    let offset = operand(call, 4).and_then(|v| v.into_int_value().get_zero_extended_constant());
-    if offset != Some(0) {
-        return Ok(());
+impl<'b, 'ctx> Widener<'b, 'ctx> {
+    fn widen_call(&mut self, call: InstructionValue<'ctx>) -> Result<()> {
+        let offset = operand(call, 4).and_then(|v| v.into_int_value().get_zero_extended_constant());
+        if offset != Some(0) {
+            return Ok(());
+        }
+        let Some(idx) = operand(call, 3).map(|v| v.into_int_value()) else { return Ok(()) };
+        let Some(zext) = as_op(idx, InstructionOpcode::ZExt) else { return Ok(()) };
+        let Some(narrow) = operand(zext, 0).map(|v| v.into_int_value()) else { return Ok(()) };
+        if narrow.get_type().get_bit_width() != 32 {
+            return Ok(());
+        }
+        let leaves = leaves(narrow);
+        if leaves.len() < 2 {
+            return Ok(());
+        }
+        let wide = idx.get_type();
+        if let Some((base, variant)) = self.array_base(call, &leaves)? {
+            self.b.position_before(&call);
+            let v = self.sum(&variant)?;
+            call.set_operand(1, base);
+            call.set_operand(3, self.b.build_int_s_extend(v, wide, "idx")?);
+            return Ok(());
+        }
+        let Some((first, second)) = split(leaves, &self.order) else { return Ok(()) };
+        self.b.position_before(&call);
+        let a = self.b.build_int_s_extend(self.sum(&first)?, wide, "")?;
+        let c = self.b.build_int_s_extend(self.sum(&second)?, wide, "")?;
+        call.set_operand(3, self.b.build_int_nsw_add(a, c, "idx")?);
+        Ok(())
     }
-    let Some(idx) = operand(call, 3).map(|v| v.into_int_value()) else { return Ok(()) };
-    let Some(zext) = as_op(idx, InstructionOpcode::ZExt) else { return Ok(()) };
-    let Some(narrow) = operand(zext, 0).map(|v| v.into_int_value()) else { return Ok(()) };
-    if narrow.get_type().get_bit_width() != 32 {
-        return Ok(());
+
+    /// Sum of `terms` (non-empty) in i32, at the builder's position.
+    fn sum(&self, terms: &[IntValue<'ctx>]) -> Result<IntValue<'ctx>> {
+        let mut acc = terms[0];
+        for t in &terms[1..] {
+            acc = self.b.build_int_add(acc, *t, "")?;
+        }
+        Ok(acc)
     }
-    let leaves = leaves(narrow);
-    let Some((first, rest)) = leaves.split_first().filter(|(_, rest)| !rest.is_empty()) else {
-        return Ok(());
-    };
-    b.position_before(&call);
-    let mut second = rest[0];
-    for leaf in &rest[1..] {
-        second = b.build_int_add(second, *leaf, "")?;
+
+    /// For an access inside a loop whose index has leaves defined both
+    /// outside and inside the innermost loop: the array base
+    /// `opaque(base + sext(outside leaves))`, built before the loop, and the
+    /// leaves left for the index (those inside plus the constants).
+    fn array_base(
+        &mut self,
+        call: InstructionValue<'ctx>,
+        leaves: &[IntValue<'ctx>],
+    ) -> Result<Option<(PointerValue<'ctx>, Vec<IntValue<'ctx>>)>> {
+        let Some(loops) = &self.loops else { return Ok(None) };
+        let Some(l) = loops.loop_of(call) else { return Ok(None) };
+        let Some(pre) = loops.preheader(l) else { return Ok(None) };
+        let Some(base) = operand(call, 1).map(|v| v.into_pointer_value()) else { return Ok(None) };
+        let before_loop = |v: BasicValueEnum<'ctx>| match v.as_instruction_value() {
+            Some(i) => !loops.defined_in(l, i) && loops.def_dominates(i, pre),
+            None => true,
+        };
+        if !before_loop(base.as_basic_value_enum()) {
+            return Ok(None);
+        }
+        let (mut invariant, mut variant) = (Vec::new(), Vec::new());
+        for t in leaves {
+            match t.as_instruction_value() {
+                Some(i) if loops.defined_in(l, i) => variant.push(*t),
+                _ if t.is_const() => variant.push(*t),
+                _ => invariant.push(*t),
+            }
+        }
+        if invariant.is_empty()
+            || !variant.iter().any(|t| !t.is_const())
+            || !invariant.iter().all(|t| before_loop(t.as_basic_value_enum()))
+        {
+            return Ok(None);
+        }
+        invariant.sort_by_key(|t| self.order.of_value(*t));
+        variant.sort_by_key(|t| t.is_const());
+        let key =
+            (pre.as_mut_ptr(), base.as_value_ref(), invariant.iter().map(|t| t.as_value_ref()).collect());
+        if let Some(p) = self.bases.get(&key) {
+            return Ok(Some((*p, variant)));
+        }
+        let Some(term) = pre.get_terminator() else { return Ok(None) };
+        self.b.position_before(&term);
+        let cx = base.get_type().get_context();
+        let off = self.b.build_int_s_extend(self.sum(&invariant)?, cx.i64_type(), "")?;
+        // SAFETY of the gep: plain (not inbounds) i8 arithmetic, the same
+        // address the access computed before.
+        let p = unsafe { self.b.build_gep(cx.i8_type(), base, &[off], "array")? };
+        let p = opaque(&cx, self.b, p)?;
+        self.bases.insert(key, p);
+        Ok(Some((p, variant)))
     }
-    let wide = idx.get_type();
-    let a = b.build_int_s_extend(*first, wide, "")?;
-    let c = b.build_int_s_extend(second, wide, "")?;
-    call.set_operand(3, b.build_int_nsw_add(a, c, "idx")?);
-    Ok(())
 }
 
-/// The leaves of the i32.add tree `v`, left to right, expanding at most
-/// `MAX_LEAVES`; constants last so they fold together.
+/// `p` through an empty inline asm: the same value, which LLVM cannot see
+/// through, so it is the underlying object of the accesses based on it.
+/// No memory effects, so LLVM may still move or merge it.
+fn opaque<'ctx>(
+    cx: &ContextRef<'ctx>,
+    b: &Builder<'ctx>,
+    p: PointerValue<'ctx>,
+) -> Result<PointerValue<'ctx>> {
+    let ty = p.get_type();
+    let fn_ty = ty.fn_type(&[ty.into()], false);
+    let asm = cx.create_inline_asm(fn_ty, String::new(), "=r,0".into(), false, false, None, false);
+    let call = b.build_indirect_call(fn_ty, asm, &[p.into()], "array")?;
+    for (name, val) in [("memory", 0), ("nounwind", 0), ("willreturn", 0)] {
+        call.add_attribute(
+            AttributeLoc::Function,
+            cx.create_enum_attribute(Attribute::get_named_enum_kind_id(name), val),
+        );
+    }
+    let v = call.try_as_basic_value().basic().ok_or_else(|| Error::backend("inline asm returned void"))?;
+    Ok(v.into_pointer_value())
+}
+
+/// The two terms, each a non-empty list of leaves to sum in i32, or None
+/// when the index has a single leaf. Constants go with the leaf defined
+/// last (module doc), or alone when there is one other leaf.
+fn split<'ctx>(
+    leaves: Vec<IntValue<'ctx>>,
+    order: &DefOrder,
+) -> Option<(Vec<IntValue<'ctx>>, Vec<IntValue<'ctx>>)> {
+    let (consts, mut vars): (Vec<_>, Vec<_>) = leaves.into_iter().partition(|t| t.is_const());
+    if vars.len() < 2 {
+        return Some((vars, consts)).filter(|(v, c)| !v.is_empty() && !c.is_empty());
+    }
+    vars.sort_by_key(|t| order.of_value(*t));
+    let last = vars.pop()?;
+    let mut second = vec![last];
+    second.extend(consts);
+    Some((vars, second))
+}
+
+/// The leaves of the i32.add tree `v`, expanding at most `MAX_LEAVES`.
 fn leaves(v: IntValue<'_>) -> Vec<IntValue<'_>> {
     let mut leaves = vec![v];
     while leaves.len() < MAX_LEAVES {
@@ -117,6 +301,5 @@ fn leaves(v: IntValue<'_>) -> Vec<IntValue<'_>> {
         let (Some(x), Some(y)) = (operand(add, 0), operand(add, 1)) else { break };
         leaves.splice(pos..=pos, [x.into_int_value(), y.into_int_value()]);
     }
-    leaves.sort_by_key(|t| t.is_const());
     leaves
 }

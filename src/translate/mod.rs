@@ -15,6 +15,7 @@ mod dispatch;
 mod frozen;
 mod func;
 mod instance;
+pub mod loops;
 mod memory;
 pub mod mirror;
 mod numeric;
