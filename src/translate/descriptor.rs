@@ -7,10 +7,11 @@ use super::ModuleCtx;
 use super::instance::InstanceParts;
 use crate::abi::{names, symbols};
 use crate::error::Result;
-use crate::module::{ref_code, signature, type_code};
+use crate::module::{Elem, Init, ModuleInfo, ref_code, signature, type_code};
 use inkwell::module::Linkage;
 use inkwell::types::{BasicTypeEnum, StructType};
 use inkwell::values::{BasicValueEnum, PointerValue, StructValue};
+use std::collections::HashSet;
 use wasmparser::{ExternalKind, TypeRef};
 
 /// ABI version, mirrors AWSM_ABI_VERSION.
@@ -90,8 +91,12 @@ impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
         let func_types_p = self.global_array("wasm_func_types", self.cx.i32_type().const_array(&func_types));
         // Segment: the code pointer is the entry thunk that switches %gs.
         let entries = self.emit_segment_entries()?;
+        let referenced = referenced_funcs(info);
         let ptrs: Vec<_> = (0..info.func_types.len() as u32)
-            .map(|f| match entries[f as usize].or_else(|| self.func_ptr(f)) {
+            .map(|f| {
+                referenced.contains(&f).then(|| entries[f as usize].or_else(|| self.func_ptr(f))).flatten()
+            })
+            .map(|f| match f {
                 Some(func) => func.as_global_value().as_pointer_value(),
                 None => self.ptr_type().const_null(),
             })
@@ -256,4 +261,28 @@ impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
         g.set_linkage(Linkage::Private);
         g.as_pointer_value()
     }
+}
+
+/// The functions the runtime may look up by index: imports (bound at
+/// compile time to runtime functions, such as WASI's), exports, the start
+/// function and every function an element segment, a table or global
+/// initializer names (wasm's `ref.func` may only name those). Only these
+/// get a pointer in `wasm_func_ptrs`; the others stay null, so the array
+/// does not keep every function alive and LLVM may inline a function into
+/// its only caller and drop it (dlmalloc into malloc into the caller).
+fn referenced_funcs(info: &ModuleInfo) -> HashSet<u32> {
+    let mut set: HashSet<u32> = info.start.into_iter().chain(0..info.num_imported_funcs).collect();
+    set.extend(info.exports.iter().filter(|(_, k, _)| *k == ExternalKind::Func).map(|(_, _, i)| *i));
+    for seg in &info.elems {
+        set.extend(seg.items.iter().filter_map(|e| match e {
+            Elem::Func(f) => Some(*f),
+            _ => None,
+        }));
+    }
+    let inits = info.global_inits.iter().chain(info.table_inits.iter().flatten());
+    set.extend(inits.filter_map(|i| match i {
+        Init::RefFunc(f) => Some(*f),
+        _ => None,
+    }));
+    set
 }
