@@ -181,6 +181,32 @@ fn optimisation_levels_and_strategies_all_run() {
     }
 }
 
+/// A helper called from one place is inlined and dropped: the module
+/// descriptor only names functions the runtime can look up by index
+/// (exports, table elements), so nothing else keeps it alive. A function
+/// in the table keeps its definition even when every direct call to it
+/// was inlined.
+#[test]
+fn unreferenced_functions_are_inlined_and_dropped() {
+    let module = r#"(module
+      (table 1 funcref)
+      (elem (i32.const 0) $in_table)
+      (func $helper (param i32) (result i32) (i32.mul (local.get 0) (i32.const 3)))
+      (func $in_table (param i32) (result i32) (i32.add (local.get 0) (i32.const 5)))
+      (func (export "f") (param i32) (result i32)
+        (i32.add (call $helper (local.get 0)) (call $in_table (local.get 0)))))"#;
+    let d = tmp();
+    let input = write(d.path(), "m.wat", module.as_bytes());
+    let out = d.path().join("m.ll");
+    let r = awsm(&[s(&input), "-o", s(&out)]);
+    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+    let ir = std::fs::read_to_string(&out).unwrap();
+    assert!(!ir.contains("@wasm_f0("), "the helper is gone:\n{ir}");
+    assert!(ir.contains("@wasm_f1("), "the table's function stays");
+    let ptrs = ir.lines().find(|l| l.starts_with("@wasm_func_ptrs")).expect("descriptor array");
+    assert!(ptrs.contains("ptr null, ptr @wasm_f1"), "{ptrs}");
+}
+
 #[test]
 fn missing_file() {
     let d = tmp();
