@@ -134,6 +134,7 @@ pub fn compile_bytes_with(wasm: &[u8], opts: &Options, topts: &TargetOptions) ->
         runtime_globals: opts.runtime_globals,
         entry_module: emit == Emit::Exe,
         guest_section: target.os == Os::Linux,
+        version_loops: target.os == Os::Linux && opts.opt_level >= 2,
     };
     let guest = ModuleCtx::new(&cx, &info, tr_opts, target.layout(), &runtime)?.translate()?;
     if target.os == Os::CortexM {

@@ -70,6 +70,8 @@ pub struct FuncTranslator<'m, 'ctx, 'a> {
     mem_slots: Option<(PointerValue<'ctx>, PointerValue<'ctx>)>,
     /// Byte offset of the operator being translated.
     pub offset: u64,
+    /// Version counted loops (versioning.rs).
+    pub version_loops: bool,
 }
 
 /// Translate body of function `f` into its declared LLVM function.
@@ -108,13 +110,14 @@ pub fn translate_function(m: &ModuleCtx, f: u32, body: &FunctionBody) -> Result<
         // them; created lazily after one, they would keep a stale base.
         t.memory()?;
     }
+    t.version_loops = m.opts.version_loops;
     let mut reader = body.get_operators_reader()?;
+    let mut ops = Vec::new();
     while !reader.eof() {
         let (op, offset) = reader.read_with_offset()?;
-        t.offset = offset;
-        t.op(op)?;
+        ops.push((op, offset));
     }
-    Ok(())
+    t.translate_ops(&ops, 0, ops.len())
 }
 
 /// What a function body needs set up on entry.
@@ -190,6 +193,7 @@ impl<'m, 'ctx, 'a> FuncTranslator<'m, 'ctx, 'a> {
             traps: BTreeMap::new(),
             mem_slots: None,
             offset: 0,
+            version_loops: false,
         })
     }
 

@@ -22,6 +22,7 @@ mod numeric;
 mod segment;
 mod table;
 mod variable;
+pub mod versioning;
 
 use crate::abi::layout::Layout;
 use crate::abi::strategy::Strategy;
@@ -54,6 +55,9 @@ pub struct TranslateOptions {
     /// Put the module's code in the `awsm_guest_text` section and record
     /// its range in the descriptor, for the fault handler (hosted targets).
     pub guest_section: bool,
+    /// Translate counted loops twice (versioning.rs): for speed on hosted
+    /// targets, not for Cortex-M's flash.
+    pub version_loops: bool,
 }
 
 /// How an imported function is reached.

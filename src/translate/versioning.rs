@@ -1,0 +1,187 @@
+//! Counted loops whose trip count LLVM cannot compute, translated twice.
+//!
+//! clang unrolls wasm loops before awsm sees them (wasm32 has no vector
+//! registers, so its vectorizer only interleaves), and the unrolled loop
+//! counts a pointer `p` by a step `C` until it equals a limit `L`:
+//!
+//! ```text
+//! loop ... local.get p  i32.const C  i32.add  local.tee p  L  i32.ne  br_if 0  end
+//! ```
+//!
+//! When `p`'s start is only known to be a multiple of C/2 (the remainder
+//! iteration clang peeled decides), LLVM cannot rule out `p` stepping
+//! over `L` and wrapping around 2^32, so it cannot count the iterations
+//! and will not vectorize the loop (correlation, covariance, durbin). Such
+//! an innermost loop is translated twice. Before it, a guard tests
+//! `start <u L`, `L <=s INT32_MAX` and `(L - start) % C == 0`: then `p`
+//! reaches `L` exactly, without wrapping, so in that copy the increment
+//! is `add nuw nsw` and the trip count is `(L - start) / C`. Otherwise
+//! the second copy runs, translated as written. Both copies are the same
+//! wasm code, so behaviour (traps included) is unchanged.
+
+use super::func::FuncTranslator;
+use crate::error::Result;
+use inkwell::values::BasicValue;
+use inkwell::IntPredicate;
+use wasmparser::{BlockType, Operator};
+
+/// Longest loop body (operators) worth duplicating.
+const MAX_BODY: usize = 400;
+
+/// An operator and its byte offset in the module.
+pub type Op<'a> = (Operator<'a>, u64);
+
+/// A loop that can be versioned.
+pub struct Plan {
+    /// Index of the `loop` operator and of its `end`.
+    start: usize,
+    end: usize,
+    /// The counter local, its step, and the limit.
+    counter: u32,
+    step: u32,
+    limit: Limit,
+}
+
+enum Limit {
+    Local(u32),
+    Const(u32),
+}
+
+/// The plan for the loop opening at `ops[i]`, if it has the shape above:
+/// empty block type, no nested loop, the counter and a local limit
+/// written nowhere else in the body, a positive step.
+pub fn plan(ops: &[Op], i: usize) -> Option<Plan> {
+    use Operator::*;
+    if !matches!(ops[i].0, Loop { blockty: BlockType::Empty }) {
+        return None;
+    }
+    let mut depth = 0usize;
+    let mut end = None;
+    for (j, (op, _)) in ops.iter().enumerate().skip(i + 1).take(MAX_BODY) {
+        match op {
+            Loop { .. } => return None,
+            Block { .. } | If { .. } => depth += 1,
+            End if depth == 0 => {
+                end = Some(j);
+                break;
+            }
+            End => depth -= 1,
+            _ => {}
+        }
+    }
+    let end = end?;
+    if end < i + 8 {
+        return None;
+    }
+    let tail: Vec<&Operator> = ops[end - 7..end].iter().map(|(op, _)| op).collect();
+    let (counter, step, limit) = match tail[..] {
+        [
+            LocalGet { local_index: p },
+            I32Const { value: c },
+            I32Add,
+            LocalTee { local_index: q },
+            lim,
+            I32Ne,
+            BrIf { relative_depth: 0 },
+        ] if p == q && *c > 0 => {
+            let limit = match lim {
+                LocalGet { local_index } if local_index != p => Limit::Local(*local_index),
+                I32Const { value } => Limit::Const(*value as u32),
+                _ => return None,
+            };
+            (*p, *c as u32, limit)
+        }
+        _ => return None,
+    };
+    let writes = |l: u32| {
+        ops[i + 1..end]
+            .iter()
+            .filter(|(op, _)| matches!(op, LocalSet { local_index } | LocalTee { local_index } if *local_index == l))
+            .count()
+    };
+    if writes(counter) != 1 {
+        return None;
+    }
+    if let Limit::Local(l) = limit {
+        if writes(l) != 0 {
+            return None;
+        }
+    }
+    Some(Plan { start: i, end, counter, step, limit })
+}
+
+impl<'m, 'ctx, 'a> FuncTranslator<'m, 'ctx, 'a> {
+    /// Translate `ops[from..to]`, versioning the loops `plan` accepts.
+    pub fn translate_ops(&mut self, ops: &[Op], from: usize, to: usize) -> Result<()> {
+        let mut i = from;
+        while i < to {
+            if !self.dead && self.version_loops {
+                if let Some(p) = plan(ops, i) {
+                    self.versioned_loop(ops, &p)?;
+                    i = p.end + 1;
+                    continue;
+                }
+            }
+            self.one_op(ops, i, None)?;
+            i += 1;
+        }
+        Ok(())
+    }
+
+    /// Translate `ops[i]`; the add at `nowrap_add` gets nuw nsw.
+    fn one_op(&mut self, ops: &[Op], i: usize, nowrap_add: Option<usize>) -> Result<()> {
+        let (op, offset) = &ops[i];
+        self.offset = *offset;
+        if nowrap_add == Some(i) && !self.dead {
+            let y = self.pop_int()?;
+            let x = self.pop_int()?;
+            let v = self.b.build_int_nuw_add(x, y, "")?;
+            if let Some(inst) = v.as_instruction_value() {
+                inst.set_no_signed_wrap_flag(true).map_err(|_| self.err("nsw flag"))?;
+            }
+            self.push(v);
+            return Ok(());
+        }
+        self.op(op.clone())
+    }
+
+    fn versioned_loop(&mut self, ops: &[Op], p: &Plan) -> Result<()> {
+        let i32t = self.m.cx.i32_type();
+        let (slot, _) = self.locals[p.counter as usize];
+        let start = self.b.build_load(i32t, slot, "start")?.into_int_value();
+        let limit = match p.limit {
+            Limit::Local(l) => self.b.build_load(i32t, self.locals[l as usize].0, "limit")?.into_int_value(),
+            Limit::Const(c) => i32t.const_int(c as u64, false),
+        };
+        let below = self.b.build_int_compare(IntPredicate::ULT, start, limit, "")?;
+        let small = self.b.build_int_compare(IntPredicate::SGE, limit, i32t.const_zero(), "")?;
+        let dist = self.b.build_int_sub(limit, start, "")?;
+        let rem = self.b.build_int_unsigned_rem(dist, i32t.const_int(p.step as u64, false), "")?;
+        let exact = self.b.build_int_compare(IntPredicate::EQ, rem, i32t.const_zero(), "")?;
+        let ok = self.b.build_and(self.b.build_and(below, small, "")?, exact, "counted")?;
+        let counted = self.m.cx.append_basic_block(self.func, "counted");
+        let general = self.m.cx.append_basic_block(self.func, "general");
+        let join = self.m.cx.append_basic_block(self.func, "versions");
+        self.b.build_conditional_branch(ok, counted, general)?;
+        let add = p.end - 5;
+        let mut reached = false;
+        for (bb, nowrap) in [(counted, Some(add)), (general, None)] {
+            self.b.position_at_end(bb);
+            self.dead = false;
+            self.dead_depth = 0;
+            for i in p.start..=p.end {
+                self.one_op(ops, i, nowrap)?;
+            }
+            if !self.dead {
+                self.b.build_unconditional_branch(join)?;
+                reached = true;
+            }
+        }
+        self.b.position_at_end(join);
+        self.dead = !reached;
+        if !reached {
+            self.b.build_unreachable()?;
+        }
+        Ok(())
+    }
+}
