@@ -21,8 +21,8 @@
 
 use super::func::FuncTranslator;
 use crate::error::Result;
-use inkwell::values::BasicValue;
 use inkwell::IntPredicate;
+use inkwell::values::BasicValue;
 use wasmparser::{BlockType, Operator};
 
 /// Longest loop body (operators) worth duplicating.
