@@ -102,10 +102,10 @@ pub fn plan(ops: &[Op], i: usize) -> Option<Plan> {
     if writes(counter) != 1 {
         return None;
     }
-    if let Limit::Local(l) = limit {
-        if writes(l) != 0 {
-            return None;
-        }
+    if let Limit::Local(l) = limit
+        && writes(l) != 0
+    {
+        return None;
     }
     Some(Plan { start: i, end, counter, step, limit })
 }
@@ -115,12 +115,13 @@ impl<'m, 'ctx, 'a> FuncTranslator<'m, 'ctx, 'a> {
     pub fn translate_ops(&mut self, ops: &[Op], from: usize, to: usize) -> Result<()> {
         let mut i = from;
         while i < to {
-            if !self.dead && self.version_loops {
-                if let Some(p) = plan(ops, i) {
-                    self.versioned_loop(ops, &p)?;
-                    i = p.end + 1;
-                    continue;
-                }
+            if !self.dead
+                && self.version_loops
+                && let Some(p) = plan(ops, i)
+            {
+                self.versioned_loop(ops, &p)?;
+                i = p.end + 1;
+                continue;
             }
             self.one_op(ops, i, None)?;
             i += 1;
