@@ -134,7 +134,7 @@ pub fn compile_bytes_with(wasm: &[u8], opts: &Options, topts: &TargetOptions) ->
         runtime_globals: opts.runtime_globals,
         entry_module: emit == Emit::Exe,
         guest_section: target.os == Os::Linux,
-        version_loops: target.os == Os::Linux && opts.opt_level >= 2,
+        version_loops: version_loops(target.os, opts.opt_level),
     };
     let guest = ModuleCtx::new(&cx, &info, tr_opts, target.layout(), &runtime)?.translate()?;
     if target.os == Os::CortexM {
@@ -143,6 +143,9 @@ pub fn compile_bytes_with(wasm: &[u8], opts: &Options, topts: &TargetOptions) ->
         define_host_mask_bits(&cx, &guest, &info);
     }
     target::configure(&guest, &tm);
+    if strategy == Strategy::Explicit && version_loops(target.os, opts.opt_level) {
+        crate::translate::hoist::hoist_checks(&guest, &tm, strategy.addr_fn())?;
+    }
     if strategy.mirrored() {
         let array_bases = !strategy.uses_segment_base();
         crate::translate::mirror::widen_addresses(&guest, &tm, strategy.addr_fn(), array_bases)?;
@@ -378,4 +381,10 @@ fn set_linkage(m: &Module, emit: Emit, prefix: &str, os: Os) {
             g.set_linkage(Linkage::WeakODR);
         }
     }
+}
+
+/// Whether counted loops are versioned (translate/versioning.rs): for
+/// speed on hosted targets; Cortex-M keeps its flash.
+fn version_loops(os: Os, opt_level: u8) -> bool {
+    os == Os::Linux && opt_level >= 2
 }

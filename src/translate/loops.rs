@@ -178,4 +178,15 @@ impl<'ctx> Loops<'ctx> {
             _ => false,
         }
     }
+
+    /// The blocks of loop `l`.
+    pub fn blocks_of(&self, l: usize) -> Vec<BasicBlock<'ctx>> {
+        self.loops[l].body.iter().enumerate().filter(|(_, b)| **b).map(|(i, _)| self.blocks[i]).collect()
+    }
+
+    /// The loop whose header is `bb`.
+    pub fn loop_with_header(&self, bb: BasicBlock<'ctx>) -> Option<usize> {
+        let b = self.block_index(bb)?;
+        self.loops.iter().position(|l| l.header == b)
+    }
 }

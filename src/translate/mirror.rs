@@ -146,12 +146,12 @@ struct Widener<'b, 'ctx> {
     bases: HashMap<(LLVMBasicBlockRef, LLVMValueRef, Vec<LLVMValueRef>), PointerValue<'ctx>>,
 }
 
-fn operand<'ctx>(inst: InstructionValue<'ctx>, n: u32) -> Option<BasicValueEnum<'ctx>> {
+pub(super) fn operand<'ctx>(inst: InstructionValue<'ctx>, n: u32) -> Option<BasicValueEnum<'ctx>> {
     inst.get_operand(n).and_then(|o| o.value())
 }
 
 /// The instruction behind `v` if it has opcode `op`.
-fn as_op(v: IntValue<'_>, op: InstructionOpcode) -> Option<InstructionValue<'_>> {
+pub(super) fn as_op(v: IntValue<'_>, op: InstructionOpcode) -> Option<InstructionValue<'_>> {
     v.as_instruction_value().filter(|i| i.get_opcode() == op)
 }
 
@@ -253,7 +253,7 @@ impl<'b, 'ctx> Widener<'b, 'ctx> {
 /// `p` through an empty inline asm: the same value, which LLVM cannot see
 /// through, so it is the underlying object of the accesses based on it.
 /// No memory effects, so LLVM may still move or merge it.
-fn opaque<'ctx>(
+pub(super) fn opaque<'ctx>(
     cx: &ContextRef<'ctx>,
     b: &Builder<'ctx>,
     p: PointerValue<'ctx>,
@@ -291,7 +291,7 @@ fn split<'ctx>(
 }
 
 /// The leaves of the i32.add tree `v`, expanding at most `MAX_LEAVES`.
-fn leaves(v: IntValue<'_>) -> Vec<IntValue<'_>> {
+pub(super) fn leaves(v: IntValue<'_>) -> Vec<IntValue<'_>> {
     let mut leaves = vec![v];
     while leaves.len() < MAX_LEAVES {
         let Some(pos) = leaves.iter().position(|t| as_op(*t, InstructionOpcode::Add).is_some()) else {

@@ -14,6 +14,7 @@ mod descriptor;
 mod dispatch;
 mod frozen;
 mod func;
+pub mod hoist;
 mod instance;
 pub mod loops;
 mod memory;

@@ -160,6 +160,12 @@ impl<'m, 'ctx, 'a> FuncTranslator<'m, 'ctx, 'a> {
         let rem = self.b.build_int_unsigned_rem(dist, i32t.const_int(p.step as u64, false), "")?;
         let exact = self.b.build_int_compare(IntPredicate::EQ, rem, i32t.const_zero(), "")?;
         let ok = self.b.build_and(self.b.build_and(below, small, "")?, exact, "counted")?;
+        // Marks the guard for hoist.rs, which may add conditions to it.
+        if let Some(inst) = ok.as_instruction_value() {
+            let kind = self.m.cx.get_kind_id(super::hoist::COUNTED_GUARD);
+            let node = self.m.cx.metadata_node(&[i32t.const_int(p.step as u64, false).into()]);
+            inst.set_metadata(node, kind).map_err(|_| self.err("guard metadata"))?;
+        }
         let counted = self.m.cx.append_basic_block(self.func, "counted");
         let general = self.m.cx.append_basic_block(self.func, "general");
         let join = self.m.cx.append_basic_block(self.func, "versions");

@@ -5,7 +5,9 @@
 ;; Cases: aligned start (counted), start above the limit (p wraps around
 ;; 2^32), a start the step never brings to the limit (left through the
 ;; other exit), a limit >= 2^31, start == limit (a full wrap), and a
-;; summing loop over memory that LLVM vectorizes.
+;; summing loop over memory that LLVM vectorizes; under the explicit
+;; strategy stores whose index sum wraps around 2^32 before its constant
+;; is added, or whose counter wraps (src/translate/hoist.rs).
 (module
   (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
   (memory 1 1)
@@ -23,6 +25,10 @@
       (local.set $s (i32.add (local.get $s) (i32.load (local.get $p))))
       (br_if $l (i32.ne (local.tee $p (i32.add (local.get $p) (i32.const 4))) (local.get $lim))))
     (local.get $s))
+  (func $fill (param $q i32) (param $p i32) (param $lim i32)
+    (loop $l
+      (i32.store (i32.add (i32.add (local.get $q) (local.get $p)) (i32.const 8)) (local.get $p))
+      (br_if $l (i32.ne (local.tee $p (i32.add (local.get $p) (i32.const 4))) (local.get $lim)))))
   (func $check (param $case i32) (param $got i32) (param $want i32)
     (if (i32.ne (local.get $got) (local.get $want)) (then (call $exit (local.get $case)))))
   (func (export "_start") (local $a i32)
@@ -37,4 +43,8 @@
     (call $check (i32.const 5) (call $run (i32.const 0) (i32.const 0x90000000)) (i32.const 1124010096))
     (call $check (i32.const 6) (call $run (i32.const 0x10000000) (i32.const 0x10000000)) (i32.const -1074786560))
     (call $check (i32.const 7) (call $sum (i32.const 64) (i32.const 4160)) (i32.const 6482944))
+    (call $fill (i32.const -8) (i32.const 0) (i32.const 64))
+    (call $check (i32.const 8) (call $sum (i32.const 0) (i32.const 64)) (i32.const 480))
+    (call $fill (i32.const 0x10) (i32.const -16) (i32.const 16))
+    (call $check (i32.const 9) (call $sum (i32.const 8) (i32.const 40)) (i32.const -16))
     (call $exit (i32.const 0))))

@@ -1,0 +1,238 @@
+//! Explicit bounds checks hoisted out of counted loops.
+//!
+//! versioning.rs translates a loop counting `p` from `start` by `C` to
+//! exactly `L` twice, behind a guard. In the counted copy `p` takes the
+//! values `start, start + C, ..., L - C` and no others, so an access at
+//! `inv + p + c` (`inv` a sum of values defined before the loop, `c` a
+//! constant) touches only addresses from `lo = inv + start + c` to
+//! `lo + (L - C - start)`, plus its offset and width. Under the explicit
+//! strategy this pass adds `zext(lo) + (L - C - start) + offset + width <=
+//! mem_size` to the guard and gives the access, in the counted copy, the
+//! unchecked address `array + zext(p) + c + offset` with `array = base +
+//! zext(inv + start) - zext(start)` computed before the loop (through
+//! mirror.rs's opaque identity, so each array is its own object for alias
+//! analysis, shared by `p[j]` and `p[j + 1]`). The bound rules out a
+//! 32-bit wrap inside the range (mem_size is at most 4 GiB), and a second
+//! condition one between `inv + start` and `lo`, so these are the very
+//! addresses the checked code computes. If any access would leave memory the guard fails and the
+//! general copy, with every check, runs and traps where wasm says.
+//!
+//! Only loops without calls qualify: a call could grow memory, which
+//! under this strategy may move it.
+
+use super::loops::Loops;
+use super::mirror::{as_op, leaves, opaque, operand};
+use crate::error::{Error, Result};
+use inkwell::IntPredicate;
+use inkwell::basic_block::BasicBlock;
+use inkwell::builder::Builder;
+use inkwell::module::Module;
+use inkwell::passes::PassBuilderOptions;
+use inkwell::targets::TargetMachine;
+use inkwell::values::{
+    AnyValue, AsValueRef, BasicValue, BasicValueEnum, FunctionValue, InstructionOpcode, InstructionValue,
+    IntValue, PhiValue, PointerValue,
+};
+use std::collections::HashMap;
+
+/// Metadata kind on the guard of a counted copy; its operand is the step.
+pub const COUNTED_GUARD: &str = "awsm.counted";
+
+/// Hoist the checks of `addr_fn` (the explicit strategy's address
+/// function) out of every counted loop of `module`.
+pub fn hoist_checks(module: &Module, tm: &TargetMachine, addr_fn: &str) -> Result<()> {
+    let Some(callee) = module.get_function(addr_fn) else { return Ok(()) };
+    module
+        .run_passes("function(mem2reg)", tm, PassBuilderOptions::create())
+        .map_err(|e| Error::backend(format!("mem2reg failed: {e}")))?;
+    let cx = module.get_context();
+    let kind = cx.get_kind_id(COUNTED_GUARD);
+    let b = cx.create_builder();
+    let callee = callee.as_global_value().as_pointer_value();
+    for f in module.get_functions() {
+        let guards: Vec<_> = instructions(f).filter(|i| i.get_metadata(kind).is_some()).collect();
+        if guards.is_empty() {
+            continue;
+        }
+        let loops = Loops::of(f);
+        for g in guards {
+            hoist_loop(&b, &loops, g, callee)?;
+        }
+    }
+    module.verify().map_err(|e| Error::backend(format!("check hoisting broke the IR: {e}")))
+}
+
+fn instructions(f: FunctionValue<'_>) -> impl Iterator<Item = InstructionValue<'_>> {
+    f.get_basic_blocks()
+        .into_iter()
+        .flat_map(|bb| std::iter::successors(bb.get_first_instruction(), |i| i.get_next_instruction()))
+}
+
+/// The parts of a counted loop, read back from its guard (versioning.rs
+/// builds `and(and(icmp ult start, L; icmp sge L, 0); icmp eq (urem (L -
+/// start), C), 0)` and branches on it to the counted copy).
+struct Counted<'ctx> {
+    branch: InstructionValue<'ctx>,
+    guard_block: BasicBlock<'ctx>,
+    start: IntValue<'ctx>,
+    limit: IntValue<'ctx>,
+    step: IntValue<'ctx>,
+    counter: IntValue<'ctx>,
+    l: usize,
+}
+
+fn counted<'ctx>(loops: &Loops<'ctx>, guard: InstructionValue<'ctx>) -> Option<Counted<'ctx>> {
+    let guard_block = guard.get_parent()?;
+    let branch = guard_block.get_terminator()?;
+    if branch.get_num_operands() != 3 || operand(branch, 0)?.as_value_ref() != guard.as_value_ref() {
+        return None;
+    }
+    // Operands of a conditional br: condition, false dest, true dest.
+    let counted_bb = branch.get_operand(2)?.block()?;
+    let header = counted_bb.get_terminator()?.get_operand(0)?.block()?;
+    let l = loops.loop_with_header(header)?;
+    let below = as_op(operand(guard, 0)?.into_int_value(), InstructionOpcode::And)?;
+    let below = as_op(operand(below, 0)?.into_int_value(), InstructionOpcode::ICmp)?;
+    let (start, limit) = (operand(below, 0)?.into_int_value(), operand(below, 1)?.into_int_value());
+    let exact = as_op(operand(guard, 1)?.into_int_value(), InstructionOpcode::ICmp)?;
+    let rem = as_op(operand(exact, 0)?.into_int_value(), InstructionOpcode::URem)?;
+    let step = operand(rem, 1)?.into_int_value();
+    step.get_zero_extended_constant()?;
+    // The counter: the header phi entered with `start` from the counted
+    // block and advanced by `add nuw nsw phi, C`.
+    let counter = std::iter::successors(header.get_first_instruction(), |i| i.get_next_instruction())
+        .take_while(|i| i.get_opcode() == InstructionOpcode::Phi)
+        .filter_map(|i| PhiValue::try_from(i).ok())
+        .find(|phi| {
+            phi.get_incomings().any(|(v, bb)| bb == counted_bb && v == start.as_basic_value_enum())
+                && phi.get_incomings().any(|(v, _)| {
+                    v.as_instruction_value().is_some_and(|add| {
+                        add.get_opcode() == InstructionOpcode::Add
+                            && add.get_no_unsigned_wrap_flag().unwrap_or(false)
+                            && operand(add, 0) == Some(phi.as_basic_value())
+                            && operand(add, 1) == Some(step.as_basic_value_enum())
+                    })
+                })
+        })?;
+    let counter = counter.as_basic_value().into_int_value();
+    Some(Counted { branch, guard_block, start, limit, step, counter, l })
+}
+
+fn hoist_loop<'ctx>(
+    b: &Builder<'ctx>,
+    loops: &Loops<'ctx>,
+    guard: InstructionValue<'ctx>,
+    callee: PointerValue<'ctx>,
+) -> Result<()> {
+    let Some(c) = counted(loops, guard) else { return Ok(()) };
+    let blocks = loops.blocks_of(c.l);
+    let mut accesses = Vec::new();
+    for bb in &blocks {
+        for i in std::iter::successors(bb.get_first_instruction(), |i| i.get_next_instruction()) {
+            if i.get_opcode() != InstructionOpcode::Call {
+                continue;
+            }
+            let target = operand(i, i.get_num_operands() - 1);
+            let is_access = target.is_some_and(|t| t.into_pointer_value() == callee);
+            let is_intrinsic = target.is_some_and(|t| {
+                t.into_pointer_value().get_name().to_str().is_ok_and(|n| n.starts_with("llvm."))
+            });
+            if is_access {
+                accesses.push(i);
+            } else if !is_intrinsic {
+                return Ok(()); // a call: memory may grow and move
+            }
+        }
+    }
+    let Some(term) = c.guard_block.get_terminator() else { return Ok(()) };
+    let before_loop = |v: BasicValueEnum<'ctx>| match v.as_instruction_value() {
+        Some(i) => !loops.defined_in(c.l, i) && loops.def_dominates(i, c.guard_block),
+        None => true,
+    };
+    let cx = c.start.get_type().get_context();
+    let i64t = cx.i64_type();
+    let guard_value = guard.as_any_value_enum().into_int_value();
+    let mut cond = guard_value;
+    let mut arrays: HashMap<(LLVMValueRefKey, Vec<LLVMValueRefKey>), PointerValue<'ctx>> = HashMap::new();
+    for call in accesses {
+        let (Some(base), Some(size), Some(idx), Some(off), Some(width)) =
+            (operand(call, 1), operand(call, 2), operand(call, 3), operand(call, 4), operand(call, 5))
+        else {
+            continue;
+        };
+        let (off, width) = (off.into_int_value(), width.into_int_value());
+        if off.get_zero_extended_constant().is_none() || width.get_zero_extended_constant().is_none() {
+            continue;
+        }
+        if !before_loop(base) || !before_loop(size) {
+            continue;
+        }
+        let Some(zext) = as_op(idx.into_int_value(), InstructionOpcode::ZExt) else { continue };
+        let Some(narrow) = operand(zext, 0).map(|v| v.into_int_value()) else { continue };
+        if narrow.get_type().get_bit_width() != 32 {
+            continue;
+        }
+        let (counters, invariant): (Vec<_>, Vec<_>) =
+            leaves(narrow).into_iter().partition(|t| *t == c.counter);
+        if counters.len() != 1 || !invariant.iter().all(|t| before_loop(t.as_basic_value_enum())) {
+            continue;
+        }
+        // Before the guard's branch: the lowest index without and with the
+        // constants, the span, the bound. Constants stay out of the array
+        // base (p[j] and p[j + 1] share one) when adding them cannot wrap.
+        b.position_before(&term);
+        let (consts, vars): (Vec<_>, Vec<_>) = invariant.iter().partition(|t| t.is_const());
+        let mut lo_vars = c.start;
+        for t in &vars {
+            lo_vars = b.build_int_add(lo_vars, *t, "")?;
+        }
+        let mut k = c.start.get_type().const_zero();
+        for t in &consts {
+            k = b.build_int_add(k, *t, "")?;
+        }
+        let lo = b.build_int_add(lo_vars, k, "")?;
+        let last = b.build_int_sub(b.build_int_sub(c.limit, c.step, "")?, c.start, "")?;
+        let lo64 = b.build_int_z_extend(lo, i64t, "")?;
+        let end = b.build_int_add(lo64, b.build_int_z_extend(last, i64t, "")?, "")?;
+        let end =
+            b.build_int_add(end, b.build_int_add(off, b.build_int_z_extend(width, i64t, "")?, "")?, "")?;
+        let fits = b.build_int_compare(IntPredicate::ULE, end, size.into_int_value(), "fits")?;
+        let lo_vars64 = b.build_int_z_extend(lo_vars, i64t, "")?;
+        let k64 = b.build_int_s_extend(k, i64t, "")?;
+        let unwrapped = b.build_int_add(lo_vars64, k64, "")?;
+        let nowrap = b.build_int_compare(IntPredicate::EQ, unwrapped, lo64, "nowrap")?;
+        cond = b.build_and(cond, b.build_and(fits, nowrap, "")?, "counted")?;
+        let key = (key_of(base), vars.iter().map(|t| key_of(t.as_basic_value_enum())).collect());
+        let array = match arrays.get(&key) {
+            Some(a) => *a,
+            None => {
+                let shift = b.build_int_sub(lo_vars64, b.build_int_z_extend(c.start, i64t, "")?, "")?;
+                // SAFETY: a plain i8 gep, the address the access computed.
+                let p = unsafe { b.build_gep(cx.i8_type(), base.into_pointer_value(), &[shift], "array")? };
+                let p = opaque(&cx, b, p)?;
+                arrays.insert(key, p);
+                p
+            }
+        };
+        // In the loop: the unchecked address array + zext(p) + k + offset.
+        b.position_before(&call);
+        let at =
+            b.build_int_add(b.build_int_z_extend(c.counter, i64t, "")?, b.build_int_add(k64, off, "")?, "")?;
+        // SAFETY: as above; in bounds whenever the guard chose this copy.
+        let addr = unsafe { b.build_gep(cx.i8_type(), array, &[at], "")? };
+        let Some(addr_inst) = addr.as_instruction_value() else { continue };
+        call.replace_all_uses_with(&addr_inst);
+        call.erase_from_basic_block();
+    }
+    if cond != guard_value {
+        c.branch.set_operand(0, cond);
+    }
+    Ok(())
+}
+
+/// A value's identity, for memo keys.
+type LLVMValueRefKey = usize;
+
+fn key_of(v: BasicValueEnum<'_>) -> LLVMValueRefKey {
+    v.as_value_ref() as usize
+}
