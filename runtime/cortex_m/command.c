@@ -108,8 +108,10 @@ static void allocate(awsm_instance *inst, const awsm_module *m) {
   const uint32_t *ids = m->num_tables ? local_type_ids(m) : NULL;
   inst->type_ids = ids;
   inst->funcs = zeroed(m->num_funcs, sizeof *inst->funcs);
+  /* Only imports must be bound; a defined function nothing can look up
+   * by index (not exported, not in a table) has no pointer. */
   for (uint32_t i = 0; i < m->num_funcs; i++) {
-    if (!m->func_ptrs[i])
+    if (i < m->num_imported_funcs && !m->func_ptrs[i])
       load_error("firmware binds only WASI function imports");
     inst->funcs[i] = (awsm_funcref){m->func_ptrs[i], inst, ids ? ids[m->func_types[i]] : 0};
   }
