@@ -213,7 +213,7 @@ typedef struct awsm_module {
   uint32_t num_funcs; /* imported first, then defined */
   uint32_t num_imported_funcs;
   const uint32_t *func_types; /* type index per function */
-  void *const *func_ptrs;     /* native code per function; NULL if imported or unreachable by index */
+  void *const *func_ptrs; /* native code per function; NULL if imported or not reachable by index */
   uint32_t num_imports;
   const awsm_import_desc *imports;
   uint32_t num_exports;
