@@ -134,7 +134,7 @@ pub fn compile_bytes_with(wasm: &[u8], opts: &Options, topts: &TargetOptions) ->
         runtime_globals: opts.runtime_globals,
         entry_module: emit == Emit::Exe,
         guest_section: target.os == Os::Linux,
-        version_loops: version_loops(target.os, opts.opt_level),
+        version_loops: version_loops(target.os, opts.opt_level, strategy),
     };
     let guest = ModuleCtx::new(&cx, &info, tr_opts, target.layout(), &runtime)?.translate()?;
     if target.os == Os::CortexM {
@@ -143,7 +143,7 @@ pub fn compile_bytes_with(wasm: &[u8], opts: &Options, topts: &TargetOptions) ->
         define_host_mask_bits(&cx, &guest, &info);
     }
     target::configure(&guest, &tm);
-    if strategy == Strategy::Explicit && version_loops(target.os, opts.opt_level) {
+    if strategy == Strategy::Explicit && version_loops(target.os, opts.opt_level, strategy) {
         crate::translate::hoist::hoist_checks(&guest, &tm, strategy.addr_fn())?;
     }
     if strategy.mirrored() {
@@ -383,8 +383,10 @@ fn set_linkage(m: &Module, emit: Emit, prefix: &str, os: Os) {
     }
 }
 
-/// Whether counted loops are versioned (translate/versioning.rs): for
-/// speed on hosted targets; Cortex-M keeps its flash.
-fn version_loops(os: Os, opt_level: u8) -> bool {
-    os == Os::Linux && opt_level >= 2
+/// Whether counted loops are versioned (translate/versioning.rs): at -O2
+/// and above on hosted targets; on Cortex-M only under the explicit
+/// strategy, where hoisting their checks (translate/hoist.rs) is worth
+/// the flash of the second copy.
+fn version_loops(os: Os, opt_level: u8, strategy: Strategy) -> bool {
+    opt_level >= 2 && (os == Os::Linux || strategy == Strategy::Explicit)
 }

@@ -61,6 +61,8 @@ uint8_t *awsm_mem_addr_explicit(awsm_instance *ctx, uint8_t *base, uint64_t mem_
   return base + (uint32_t)idx + (uint32_t)offset;
 }
 
+uint64_t awsm_mem_limit_explicit(uint64_t mem_size) { return real_size(mem_size); }
+
 uint8_t *awsm_mem_addr_mask(awsm_instance *ctx, uint8_t *base, uint64_t mem_size, uint64_t idx,
                             uint64_t offset, uint32_t size) {
   (void)ctx;

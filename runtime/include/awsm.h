@@ -385,6 +385,10 @@ uint8_t *awsm_mem_addr_guard_pages(awsm_instance *ctx, uint8_t *base, uint64_t m
                                    uint64_t idx, uint64_t offset, uint32_t size);
 uint8_t *awsm_mem_addr_explicit(awsm_instance *ctx, uint8_t *base, uint64_t mem_size, uint64_t idx,
                                 uint64_t offset, uint32_t size);
+/* The bytes an explicit-strategy access may reach in a memory of size
+ * `mem_size`: the bound of the checks the compiler hoists out of counted
+ * loops (src/translate/hoist.rs). Inlined by LTO. */
+uint64_t awsm_mem_limit_explicit(uint64_t mem_size);
 
 /*
  * Why the calling thread's last awsm_instantiate failed: the trap code

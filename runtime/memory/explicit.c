@@ -35,6 +35,8 @@ uint8_t *awsm_mem_addr_explicit(awsm_instance *ctx, uint8_t *base, uint64_t mem_
   return base + (uintptr_t)idx + (uintptr_t)offset;
 }
 
+uint64_t awsm_mem_limit_explicit(uint64_t mem_size) { return mem_size; }
+
 /* At least one OS page, so a zero-page memory has a valid base. */
 static uint64_t capacity_for(uint64_t size) {
   uint64_t page = (uint64_t)sysconf(_SC_PAGESIZE);

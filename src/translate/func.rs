@@ -424,12 +424,28 @@ impl<'m, 'ctx, 'a> FuncTranslator<'m, 'ctx, 'a> {
         self.reload_memory_size(size_slot)
     }
 
-    /// The instance's copy of the memory size (awsm.h keeps it current).
+    /// The instance's copy of the memory size (awsm.h keeps it current),
+    /// or the constant size of a memory that cannot grow.
     fn reload_memory_size(&mut self, size_slot: PointerValue<'ctx>) -> Result<()> {
-        let l = self.m.layout;
-        let size = self.load_at(self.vmctx, l.vmctx_memory_size(), self.m.cx.i64_type().into(), false)?;
+        let i64t = self.m.cx.i64_type();
+        let size = match self.fixed_memory_size() {
+            Some(bytes) => i64t.const_int(bytes, false).into(),
+            None => self.load_at(self.vmctx, self.m.layout.vmctx_memory_size(), i64t.into(), false)?,
+        };
         self.b.build_store(size_slot, size)?;
         Ok(())
+    }
+
+    /// The size in bytes of memory 0 if it is defined here (not imported)
+    /// with a maximum equal to its minimum: it is allocated at that size
+    /// and memory.grow can only fail, so every check can use a constant
+    /// (LLVM then folds checks of bounded indices, such as a table lookup
+    /// `t[x & 255]`, and Cortex-M firmware usually declares such a memory).
+    fn fixed_memory_size(&self) -> Option<u64> {
+        let mem = self.m.info.memory.as_ref()?;
+        let fixed =
+            !self.m.info.memory_imported && !mem.shared && !mem.memory64 && mem.maximum == Some(mem.initial);
+        fixed.then(|| mem.initial * 65536)
     }
 
     /// After a call or memory.grow: memory may have grown or moved.

@@ -18,7 +18,9 @@
 //! general copy, with every check, runs and traps where wasm says.
 //!
 //! Only loops without calls qualify: a call could grow memory, which
-//! under this strategy may move it.
+//! under this strategy may move it. The bound is the runtime's
+//! `awsm_mem_limit_explicit(mem_size)`, the size the address function
+//! checks against (Cortex-M scales it by its page size).
 
 use super::loops::Loops;
 use super::mirror::{as_op, leaves, opaque, operand};
@@ -37,6 +39,8 @@ use std::collections::HashMap;
 
 /// Metadata kind on the guard of a counted copy; its operand is the step.
 pub const COUNTED_GUARD: &str = "awsm.counted";
+/// The runtime function giving the bytes an access may reach.
+const LIMIT_FN: &str = "awsm_mem_limit_explicit";
 
 /// Hoist the checks of `addr_fn` (the explicit strategy's address
 /// function) out of every counted loop of `module`.
@@ -49,6 +53,10 @@ pub fn hoist_checks(module: &Module, tm: &TargetMachine, addr_fn: &str) -> Resul
     let kind = cx.get_kind_id(COUNTED_GUARD);
     let b = cx.create_builder();
     let callee = callee.as_global_value().as_pointer_value();
+    let limit_fn = module.get_function(LIMIT_FN).unwrap_or_else(|| {
+        let i64t = cx.i64_type();
+        module.add_function(LIMIT_FN, i64t.fn_type(&[i64t.into()], false), None)
+    });
     for f in module.get_functions() {
         let guards: Vec<_> = instructions(f).filter(|i| i.get_metadata(kind).is_some()).collect();
         if guards.is_empty() {
@@ -56,7 +64,7 @@ pub fn hoist_checks(module: &Module, tm: &TargetMachine, addr_fn: &str) -> Resul
         }
         let loops = Loops::of(f);
         for g in guards {
-            hoist_loop(&b, &loops, g, callee)?;
+            hoist_loop(&b, &loops, g, callee, limit_fn)?;
         }
     }
     module.verify().map_err(|e| Error::backend(format!("check hoisting broke the IR: {e}")))
@@ -123,6 +131,7 @@ fn hoist_loop<'ctx>(
     loops: &Loops<'ctx>,
     guard: InstructionValue<'ctx>,
     callee: PointerValue<'ctx>,
+    limit_fn: FunctionValue<'ctx>,
 ) -> Result<()> {
     let Some(c) = counted(loops, guard) else { return Ok(()) };
     let blocks = loops.blocks_of(c.l);
@@ -153,6 +162,7 @@ fn hoist_loop<'ctx>(
     let i64t = cx.i64_type();
     let guard_value = guard.as_any_value_enum().into_int_value();
     let mut cond = guard_value;
+    let mut limits: HashMap<LLVMValueRefKey, IntValue<'ctx>> = HashMap::new();
     let mut arrays: HashMap<(LLVMValueRefKey, Vec<LLVMValueRefKey>), PointerValue<'ctx>> = HashMap::new();
     for call in accesses {
         let (Some(base), Some(size), Some(idx), Some(off), Some(width)) =
@@ -196,7 +206,16 @@ fn hoist_loop<'ctx>(
         let end = b.build_int_add(lo64, b.build_int_z_extend(last, i64t, "")?, "")?;
         let end =
             b.build_int_add(end, b.build_int_add(off, b.build_int_z_extend(width, i64t, "")?, "")?, "")?;
-        let fits = b.build_int_compare(IntPredicate::ULE, end, size.into_int_value(), "fits")?;
+        let limit = match limits.get(&key_of(size)) {
+            Some(l) => *l,
+            None => {
+                let call = b.build_call(limit_fn, &[size.into()], "limit")?;
+                let l = call.try_as_basic_value().basic().ok_or_else(|| Error::backend("limit"))?;
+                limits.insert(key_of(size), l.into_int_value());
+                l.into_int_value()
+            }
+        };
+        let fits = b.build_int_compare(IntPredicate::ULE, end, limit, "fits")?;
         let lo_vars64 = b.build_int_z_extend(lo_vars, i64t, "")?;
         let k64 = b.build_int_s_extend(k, i64t, "")?;
         let unwrapped = b.build_int_add(lo_vars64, k64, "")?;

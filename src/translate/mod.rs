@@ -56,8 +56,7 @@ pub struct TranslateOptions {
     /// Put the module's code in the `awsm_guest_text` section and record
     /// its range in the descriptor, for the fault handler (hosted targets).
     pub guest_section: bool,
-    /// Translate counted loops twice (versioning.rs): for speed on hosted
-    /// targets, not for Cortex-M's flash.
+    /// Translate counted loops twice (versioning.rs).
     pub version_loops: bool,
 }
 
