@@ -136,6 +136,7 @@ pub fn compile_bytes_with(wasm: &[u8], opts: &Options, topts: &TargetOptions) ->
         guest_section: target.os == Os::Linux,
         version_loops: version_loops(target.os, opts.opt_level, strategy),
     };
+    let hoist = strategy == Strategy::Explicit && tr_opts.version_loops;
     let guest = ModuleCtx::new(&cx, &info, tr_opts, target.layout(), &runtime)?.translate()?;
     if target.os == Os::CortexM {
         define_cortex_m_constants(&cx, &guest, &info, strategy, page_shift);
@@ -143,7 +144,7 @@ pub fn compile_bytes_with(wasm: &[u8], opts: &Options, topts: &TargetOptions) ->
         define_host_mask_bits(&cx, &guest, &info);
     }
     target::configure(&guest, &tm);
-    if strategy == Strategy::Explicit && version_loops(target.os, opts.opt_level, strategy) {
+    if hoist {
         crate::translate::hoist::hoist_checks(&guest, &tm, strategy.addr_fn())?;
     }
     if strategy.mirrored() {

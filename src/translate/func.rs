@@ -70,8 +70,6 @@ pub struct FuncTranslator<'m, 'ctx, 'a> {
     mem_slots: Option<(PointerValue<'ctx>, PointerValue<'ctx>)>,
     /// Byte offset of the operator being translated.
     pub offset: u64,
-    /// Version counted loops (versioning.rs).
-    pub version_loops: bool,
 }
 
 /// Translate body of function `f` into its declared LLVM function.
@@ -110,14 +108,13 @@ pub fn translate_function(m: &ModuleCtx, f: u32, body: &FunctionBody) -> Result<
         // them; created lazily after one, they would keep a stale base.
         t.memory()?;
     }
-    t.version_loops = m.opts.version_loops;
     let mut reader = body.get_operators_reader()?;
     let mut ops = Vec::new();
     while !reader.eof() {
         let (op, offset) = reader.read_with_offset()?;
         ops.push((op, offset));
     }
-    t.translate_ops(&ops, 0, ops.len())
+    t.translate_ops(&ops)
 }
 
 /// What a function body needs set up on entry.
@@ -193,7 +190,6 @@ impl<'m, 'ctx, 'a> FuncTranslator<'m, 'ctx, 'a> {
             traps: BTreeMap::new(),
             mem_slots: None,
             offset: 0,
-            version_loops: false,
         })
     }
 
@@ -441,10 +437,10 @@ impl<'m, 'ctx, 'a> FuncTranslator<'m, 'ctx, 'a> {
     /// and memory.grow can only fail, so every check can use a constant
     /// (LLVM then folds checks of bounded indices, such as a table lookup
     /// `t[x & 255]`, and Cortex-M firmware usually declares such a memory).
+    /// (Shared and 64-bit memories are refused when the module is parsed.)
     fn fixed_memory_size(&self) -> Option<u64> {
         let mem = self.m.info.memory.as_ref()?;
-        let fixed =
-            !self.m.info.memory_imported && !mem.shared && !mem.memory64 && mem.maximum == Some(mem.initial);
+        let fixed = !self.m.info.memory_imported && mem.maximum == Some(mem.initial);
         fixed.then(|| mem.initial * 65536)
     }
 

@@ -23,7 +23,7 @@
 //! checks against (Cortex-M scales it by its page size).
 
 use super::loops::Loops;
-use super::mirror::{as_op, leaves, opaque, operand};
+use super::mirror::{as_op, leaves, opaque, operand, sum};
 use crate::error::{Error, Result};
 use inkwell::IntPredicate;
 use inkwell::basic_block::BasicBlock;
@@ -35,9 +35,10 @@ use inkwell::values::{
     AnyValue, AsValueRef, BasicValue, BasicValueEnum, FunctionValue, InstructionOpcode, InstructionValue,
     IntValue, PhiValue, PointerValue,
 };
+use llvm_sys::prelude::LLVMValueRef;
 use std::collections::HashMap;
 
-/// Metadata kind on the guard of a counted copy; its operand is the step.
+/// Metadata kind (no operands) marking the guard of a counted copy.
 pub const COUNTED_GUARD: &str = "awsm.counted";
 /// The runtime function giving the bytes an access may reach.
 const LIMIT_FN: &str = "awsm_mem_limit_explicit";
@@ -71,9 +72,7 @@ pub fn hoist_checks(module: &Module, tm: &TargetMachine, addr_fn: &str) -> Resul
 }
 
 fn instructions(f: FunctionValue<'_>) -> impl Iterator<Item = InstructionValue<'_>> {
-    f.get_basic_blocks()
-        .into_iter()
-        .flat_map(|bb| std::iter::successors(bb.get_first_instruction(), |i| i.get_next_instruction()))
+    f.get_basic_blocks().into_iter().flat_map(|bb| bb.get_instructions())
 }
 
 /// The parts of a counted loop, read back from its guard (versioning.rs
@@ -108,7 +107,8 @@ fn counted<'ctx>(loops: &Loops<'ctx>, guard: InstructionValue<'ctx>) -> Option<C
     step.get_zero_extended_constant()?;
     // The counter: the header phi entered with `start` from the counted
     // block and advanced by `add nuw nsw phi, C`.
-    let counter = std::iter::successors(header.get_first_instruction(), |i| i.get_next_instruction())
+    let counter = header
+        .get_instructions()
         .take_while(|i| i.get_opcode() == InstructionOpcode::Phi)
         .filter_map(|i| PhiValue::try_from(i).ok())
         .find(|phi| {
@@ -137,7 +137,7 @@ fn hoist_loop<'ctx>(
     let blocks = loops.blocks_of(c.l);
     let mut accesses = Vec::new();
     for bb in &blocks {
-        for i in std::iter::successors(bb.get_first_instruction(), |i| i.get_next_instruction()) {
+        for i in bb.get_instructions() {
             if i.get_opcode() != InstructionOpcode::Call {
                 continue;
             }
@@ -154,16 +154,17 @@ fn hoist_loop<'ctx>(
         }
     }
     let Some(term) = c.guard_block.get_terminator() else { return Ok(()) };
-    let before_loop = |v: BasicValueEnum<'ctx>| match v.as_instruction_value() {
-        Some(i) => !loops.defined_in(c.l, i) && loops.def_dominates(i, c.guard_block),
-        None => true,
-    };
+    let before_loop = |v: BasicValueEnum<'ctx>| loops.available_before(c.l, v, c.guard_block);
     let cx = c.start.get_type().get_context();
     let i64t = cx.i64_type();
     let guard_value = guard.as_any_value_enum().into_int_value();
     let mut cond = guard_value;
-    let mut limits: HashMap<LLVMValueRefKey, IntValue<'ctx>> = HashMap::new();
-    let mut arrays: HashMap<(LLVMValueRefKey, Vec<LLVMValueRefKey>), PointerValue<'ctx>> = HashMap::new();
+    // The counter's last value in the loop is L - C: the span of every range.
+    b.position_before(&term);
+    let last = b.build_int_sub(b.build_int_sub(c.limit, c.step, "")?, c.start, "")?;
+    let last64 = b.build_int_z_extend(last, i64t, "")?;
+    let mut limits: HashMap<LLVMValueRef, IntValue<'ctx>> = HashMap::new();
+    let mut arrays: HashMap<(LLVMValueRef, Vec<LLVMValueRef>), PointerValue<'ctx>> = HashMap::new();
     for call in accesses {
         let (Some(base), Some(size), Some(idx), Some(off), Some(width)) =
             (operand(call, 1), operand(call, 2), operand(call, 3), operand(call, 4), operand(call, 5))
@@ -192,26 +193,19 @@ fn hoist_loop<'ctx>(
         // base (p[j] and p[j + 1] share one) when adding them cannot wrap.
         b.position_before(&term);
         let (consts, vars): (Vec<_>, Vec<_>) = invariant.iter().partition(|t| t.is_const());
-        let mut lo_vars = c.start;
-        for t in &vars {
-            lo_vars = b.build_int_add(lo_vars, *t, "")?;
-        }
-        let mut k = c.start.get_type().const_zero();
-        for t in &consts {
-            k = b.build_int_add(k, *t, "")?;
-        }
+        let lo_vars = sum(b, &[&[c.start][..], &vars].concat())?;
+        let k = sum(b, &[&[c.start.get_type().const_zero()][..], &consts].concat())?;
         let lo = b.build_int_add(lo_vars, k, "")?;
-        let last = b.build_int_sub(b.build_int_sub(c.limit, c.step, "")?, c.start, "")?;
         let lo64 = b.build_int_z_extend(lo, i64t, "")?;
-        let end = b.build_int_add(lo64, b.build_int_z_extend(last, i64t, "")?, "")?;
+        let end = b.build_int_add(lo64, last64, "")?;
         let end =
             b.build_int_add(end, b.build_int_add(off, b.build_int_z_extend(width, i64t, "")?, "")?, "")?;
-        let limit = match limits.get(&key_of(size)) {
+        let limit = match limits.get(&size.as_value_ref()) {
             Some(l) => *l,
             None => {
                 let call = b.build_call(limit_fn, &[size.into()], "limit")?;
                 let l = call.try_as_basic_value().basic().ok_or_else(|| Error::backend("limit"))?;
-                limits.insert(key_of(size), l.into_int_value());
+                limits.insert(size.as_value_ref(), l.into_int_value());
                 l.into_int_value()
             }
         };
@@ -221,7 +215,7 @@ fn hoist_loop<'ctx>(
         let unwrapped = b.build_int_add(lo_vars64, k64, "")?;
         let nowrap = b.build_int_compare(IntPredicate::EQ, unwrapped, lo64, "nowrap")?;
         cond = b.build_and(cond, b.build_and(fits, nowrap, "")?, "counted")?;
-        let key = (key_of(base), vars.iter().map(|t| key_of(t.as_basic_value_enum())).collect());
+        let key = (base.as_value_ref(), vars.iter().map(|t| t.as_value_ref()).collect());
         let array = match arrays.get(&key) {
             Some(a) => *a,
             None => {
@@ -247,11 +241,4 @@ fn hoist_loop<'ctx>(
         c.branch.set_operand(0, cond);
     }
     Ok(())
-}
-
-/// A value's identity, for memo keys.
-type LLVMValueRefKey = usize;
-
-fn key_of(v: BasicValueEnum<'_>) -> LLVMValueRefKey {
-    v.as_value_ref() as usize
 }

@@ -7,7 +7,7 @@
 //! iterative dominator algorithm (Cooper, Harvey and Kennedy) is fast.
 
 use inkwell::basic_block::BasicBlock;
-use inkwell::values::{FunctionValue, InstructionValue};
+use inkwell::values::{BasicValue, BasicValueEnum, FunctionValue, InstructionValue};
 use llvm_sys::prelude::LLVMBasicBlockRef;
 use std::collections::HashMap;
 
@@ -170,9 +170,15 @@ impl<'ctx> Loops<'ctx> {
         self.idom[h].filter(|&d| d != h).map(|d| self.blocks[d])
     }
 
-    /// Whether `inst`'s block dominates `bb` (instruction order inside one
-    /// block is the caller's business).
-    pub fn def_dominates(&self, inst: InstructionValue<'ctx>, bb: BasicBlock<'ctx>) -> bool {
+    /// Whether `v` can be used at the end of `bb`, a block before loop `l`:
+    /// a constant, a parameter, or an instruction outside the loop whose
+    /// block dominates `bb` (instruction order inside `bb` is the caller's
+    /// business: it inserts before the terminator).
+    pub fn available_before(&self, l: usize, v: BasicValueEnum<'ctx>, bb: BasicBlock<'ctx>) -> bool {
+        let Some(inst) = v.as_instruction_value() else { return true };
+        if self.defined_in(l, inst) {
+            return false;
+        }
         match (inst.get_parent().and_then(|b| self.block_index(b)), self.block_index(bb)) {
             (Some(a), Some(b)) => self.dominates(a, b),
             _ => false,

@@ -91,16 +91,12 @@ pub fn widen_addresses(module: &Module, tm: &TargetMachine, addr_fn: &str, array
             loops: array_bases.then(|| Loops::of(f)),
             bases: HashMap::new(),
         };
-        for bb in f.get_basic_blocks() {
-            let mut next = bb.get_first_instruction();
-            while let Some(inst) = next {
-                next = inst.get_next_instruction();
-                let is_addr_call = inst.get_opcode() == InstructionOpcode::Call
-                    && operand(inst, inst.get_num_operands() - 1)
-                        .is_some_and(|c| c.into_pointer_value() == callee);
-                if is_addr_call {
-                    w.widen_call(inst)?;
-                }
+        for inst in f.get_basic_blocks().into_iter().flat_map(|bb| bb.get_instructions()) {
+            let is_addr_call = inst.get_opcode() == InstructionOpcode::Call
+                && operand(inst, inst.get_num_operands() - 1)
+                    .is_some_and(|c| c.into_pointer_value() == callee);
+            if is_addr_call {
+                w.widen_call(inst)?;
             }
         }
     }
@@ -120,13 +116,9 @@ impl DefOrder {
             let n = pos.len();
             pos.insert(p.as_value_ref(), n);
         }
-        for bb in f.get_basic_blocks() {
-            let mut next = bb.get_first_instruction();
-            while let Some(inst) = next {
-                let n = pos.len();
-                pos.insert(inst.as_value_ref(), n);
-                next = inst.get_next_instruction();
-            }
+        for inst in f.get_basic_blocks().into_iter().flat_map(|bb| bb.get_instructions()) {
+            let n = pos.len();
+            pos.insert(inst.as_value_ref(), n);
         }
         DefOrder(pos)
     }
@@ -187,13 +179,8 @@ impl<'b, 'ctx> Widener<'b, 'ctx> {
         Ok(())
     }
 
-    /// Sum of `terms` (non-empty) in i32, at the builder's position.
     fn sum(&self, terms: &[IntValue<'ctx>]) -> Result<IntValue<'ctx>> {
-        let mut acc = terms[0];
-        for t in &terms[1..] {
-            acc = self.b.build_int_add(acc, *t, "")?;
-        }
-        Ok(acc)
+        sum(self.b, terms)
     }
 
     /// For an access inside a loop whose index has leaves defined both
@@ -209,10 +196,7 @@ impl<'b, 'ctx> Widener<'b, 'ctx> {
         let Some(l) = loops.loop_of(call) else { return Ok(None) };
         let Some(pre) = loops.preheader(l) else { return Ok(None) };
         let Some(base) = operand(call, 1).map(|v| v.into_pointer_value()) else { return Ok(None) };
-        let before_loop = |v: BasicValueEnum<'ctx>| match v.as_instruction_value() {
-            Some(i) => !loops.defined_in(l, i) && loops.def_dominates(i, pre),
-            None => true,
-        };
+        let before_loop = |v: BasicValueEnum<'ctx>| loops.available_before(l, v, pre);
         if !before_loop(base.as_basic_value_enum()) {
             return Ok(None);
         }
@@ -248,6 +232,15 @@ impl<'b, 'ctx> Widener<'b, 'ctx> {
         self.bases.insert(key, p);
         Ok(Some((p, variant)))
     }
+}
+
+/// Sum of `terms` (non-empty) in i32, at the builder's position.
+pub(super) fn sum<'ctx>(b: &Builder<'ctx>, terms: &[IntValue<'ctx>]) -> Result<IntValue<'ctx>> {
+    let mut acc = terms[0];
+    for t in &terms[1..] {
+        acc = b.build_int_add(acc, *t, "")?;
+    }
+    Ok(acc)
 }
 
 /// `p` through an empty inline asm: the same value, which LLVM cannot see

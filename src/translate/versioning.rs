@@ -111,12 +111,12 @@ pub fn plan(ops: &[Op], i: usize) -> Option<Plan> {
 }
 
 impl<'m, 'ctx, 'a> FuncTranslator<'m, 'ctx, 'a> {
-    /// Translate `ops[from..to]`, versioning the loops `plan` accepts.
-    pub fn translate_ops(&mut self, ops: &[Op], from: usize, to: usize) -> Result<()> {
-        let mut i = from;
-        while i < to {
+    /// Translate `ops`, versioning the loops `plan` accepts.
+    pub fn translate_ops(&mut self, ops: &[Op]) -> Result<()> {
+        let mut i = 0;
+        while i < ops.len() {
             if !self.dead
-                && self.version_loops
+                && self.m.opts.version_loops
                 && let Some(p) = plan(ops, i)
             {
                 self.versioned_loop(ops, &p)?;
@@ -163,7 +163,7 @@ impl<'m, 'ctx, 'a> FuncTranslator<'m, 'ctx, 'a> {
         // Marks the guard for hoist.rs, which may add conditions to it.
         if let Some(inst) = ok.as_instruction_value() {
             let kind = self.m.cx.get_kind_id(super::hoist::COUNTED_GUARD);
-            let node = self.m.cx.metadata_node(&[i32t.const_int(p.step as u64, false).into()]);
+            let node = self.m.cx.metadata_node(&[]);
             inst.set_metadata(node, kind).map_err(|_| self.err("guard metadata"))?;
         }
         let counted = self.m.cx.append_basic_block(self.func, "counted");
