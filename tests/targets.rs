@@ -782,6 +782,22 @@ fn cortex_m_small_pages() {
     assert_eq!(status, Some(0), "mask strategy: stderr: {stderr}");
 }
 
+/// Checks hoisted out of counted loops compare against the accessible
+/// size with small pages: a loop storing past the one 4 KiB page traps
+/// (tests/targets/small_pages_loop.wat); with 64 KiB pages it is in bounds.
+#[test]
+fn cortex_m_small_pages_counted_loop() {
+    let wat = include_str!("targets/small_pages_loop.wat");
+    let Some((status, stderr)) = run_cortex_m_module("small_pages_loop", wat, &["--page-size", "4096"])
+    else {
+        return;
+    };
+    assert_eq!(status, Some(134), "4 KiB pages: expected the trap; stderr: {stderr}");
+    assert!(stderr.contains("awsm: trap: out of bounds memory access"), "stderr: {stderr}");
+    let Some((status, stderr)) = run_cortex_m_module("small_pages_loop", wat, &[]) else { return };
+    assert_eq!(status, Some(0), "64 KiB pages: stderr: {stderr}");
+}
+
 /// The firmware's own instance set-up (command.c) agrees with generated
 /// code on type ids and on the memory copies memory.grow refreshes; the
 /// module says step by step (tests/targets/indirect_and_grow.wat).
