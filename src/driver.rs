@@ -136,7 +136,8 @@ pub fn compile_bytes_with(wasm: &[u8], opts: &Options, topts: &TargetOptions) ->
         guest_section: target.os == Os::Linux,
         version_loops: version_loops(target.os, opts.opt_level, strategy),
     };
-    let hoist = strategy == Strategy::Explicit && tr_opts.version_loops;
+    let versioned = tr_opts.version_loops;
+    let hoist = strategy == Strategy::Explicit && versioned;
     let guest = ModuleCtx::new(&cx, &info, tr_opts, target.layout(), &runtime)?.translate()?;
     if target.os == Os::CortexM {
         define_cortex_m_constants(&cx, &guest, &info, strategy, page_shift);
@@ -144,6 +145,9 @@ pub fn compile_bytes_with(wasm: &[u8], opts: &Options, topts: &TargetOptions) ->
         define_host_mask_bits(&cx, &guest, &info);
     }
     target::configure(&guest, &tm);
+    if versioned {
+        crate::translate::reroll::reroll_loops(&guest, &tm, strategy.addr_fn())?;
+    }
     if hoist {
         crate::translate::hoist::hoist_checks(&guest, &tm, strategy.addr_fn())?;
     }

@@ -81,6 +81,7 @@ const WAT_CASES: &[Case] = &[
     Case { file: "counted_loops.wat", conforming: Exit(0), mask: Exit(0), none: Exit(0) },
     Case { file: "counted_loop_trap.wat", conforming: Trap, mask: Skip, none: Skip },
     Case { file: "counted_loop_oob.wat", conforming: Trap, mask: Exit(0), none: Skip },
+    Case { file: "reroll.wat", conforming: Exit(0), mask: Exit(0), none: Exit(0) },
 ];
 
 /// The C cases (built with clang --target=wasm32-wasi).

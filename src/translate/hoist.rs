@@ -101,12 +101,10 @@ fn counted<'ctx>(loops: &Loops<'ctx>, guard: InstructionValue<'ctx>) -> Option<C
     let below = as_op(operand(guard, 0)?.into_int_value(), InstructionOpcode::And)?;
     let below = as_op(operand(below, 0)?.into_int_value(), InstructionOpcode::ICmp)?;
     let (start, limit) = (operand(below, 0)?.into_int_value(), operand(below, 1)?.into_int_value());
-    let exact = as_op(operand(guard, 1)?.into_int_value(), InstructionOpcode::ICmp)?;
-    let rem = as_op(operand(exact, 0)?.into_int_value(), InstructionOpcode::URem)?;
-    let step = operand(rem, 1)?.into_int_value();
-    step.get_zero_extended_constant()?;
     // The counter: the header phi entered with `start` from the counted
-    // block and advanced by `add nuw nsw phi, C`.
+    // block and advanced by `add nuw nsw phi, step` (C, or C/k once
+    // reroll.rs rolled the loop up).
+    let mut step = None;
     let counter = header
         .get_instructions()
         .take_while(|i| i.get_opcode() == InstructionOpcode::Phi)
@@ -115,15 +113,20 @@ fn counted<'ctx>(loops: &Loops<'ctx>, guard: InstructionValue<'ctx>) -> Option<C
             phi.get_incomings().any(|(v, bb)| bb == counted_bb && v == start.as_basic_value_enum())
                 && phi.get_incomings().any(|(v, _)| {
                     v.as_instruction_value().is_some_and(|add| {
-                        add.get_opcode() == InstructionOpcode::Add
+                        let c = operand(add, 1).map(|c| c.into_int_value());
+                        let found = add.get_opcode() == InstructionOpcode::Add
                             && add.get_no_unsigned_wrap_flag().unwrap_or(false)
                             && operand(add, 0) == Some(phi.as_basic_value())
-                            && operand(add, 1) == Some(step.as_basic_value_enum())
+                            && c.is_some_and(|c| c.get_zero_extended_constant().is_some());
+                        if found {
+                            step = c;
+                        }
+                        found
                     })
                 })
         })?;
     let counter = counter.as_basic_value().into_int_value();
-    Some(Counted { branch, guard_block, start, limit, step, counter, l })
+    Some(Counted { branch, guard_block, start, limit, step: step?, counter, l })
 }
 
 fn hoist_loop<'ctx>(

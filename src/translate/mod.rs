@@ -20,6 +20,7 @@ pub mod loops;
 mod memory;
 pub mod mirror;
 mod numeric;
+pub mod reroll;
 mod segment;
 mod table;
 mod variable;
