@@ -98,8 +98,14 @@ fn counted<'ctx>(loops: &Loops<'ctx>, guard: InstructionValue<'ctx>) -> Option<C
     let counted_bb = branch.get_operand(2)?.block()?;
     let header = counted_bb.get_terminator()?.get_operand(0)?.block()?;
     let l = loops.loop_with_header(header)?;
-    let below = as_op(operand(guard, 0)?.into_int_value(), InstructionOpcode::And)?;
-    let below = as_op(operand(below, 0)?.into_int_value(), InstructionOpcode::ICmp)?;
+    // `start <u L` is the first leaf of the and-tree.
+    let mut below = guard;
+    while below.get_opcode() == InstructionOpcode::And {
+        below = operand(below, 0)?.into_int_value().as_instruction_value()?;
+    }
+    if below.get_opcode() != InstructionOpcode::ICmp {
+        return None;
+    }
     let (start, limit) = (operand(below, 0)?.into_int_value(), operand(below, 1)?.into_int_value());
     // The counter: the header phi entered with `start` from the counted
     // block and advanced by `add nuw nsw phi, step` (C, or C/k once
@@ -113,9 +119,11 @@ fn counted<'ctx>(loops: &Loops<'ctx>, guard: InstructionValue<'ctx>) -> Option<C
             phi.get_incomings().any(|(v, bb)| bb == counted_bb && v == start.as_basic_value_enum())
                 && phi.get_incomings().any(|(v, _)| {
                     v.as_instruction_value().is_some_and(|add| {
-                        let c = operand(add, 1).map(|c| c.into_int_value());
-                        let found = add.get_opcode() == InstructionOpcode::Add
-                            && add.get_no_unsigned_wrap_flag().unwrap_or(false)
+                        let is_add = add.get_opcode() == InstructionOpcode::Add;
+                        let c = operand(add, 1)
+                            .filter(|c| is_add && c.is_int_value())
+                            .map(|c| c.into_int_value());
+                        let found = add.get_no_unsigned_wrap_flag().unwrap_or(false)
                             && operand(add, 0) == Some(phi.as_basic_value())
                             && c.is_some_and(|c| c.get_zero_extended_constant().is_some());
                         if found {

@@ -190,6 +190,16 @@ impl<'ctx> Loops<'ctx> {
         self.loops[l].body.iter().enumerate().filter(|(_, b)| **b).map(|(i, _)| self.blocks[i]).collect()
     }
 
+    /// The header of loop `l`.
+    pub fn header(&self, l: usize) -> BasicBlock<'ctx> {
+        self.blocks[self.loops[l].header]
+    }
+
+    /// Whether block `bb` is part of loop `l`.
+    pub fn contains(&self, l: usize, bb: BasicBlock<'ctx>) -> bool {
+        self.block_index(bb).is_some_and(|b| self.loops[l].body[b])
+    }
+
     /// The loop whose header is `bb`.
     pub fn loop_with_header(&self, bb: BasicBlock<'ctx>) -> Option<usize> {
         let b = self.block_index(bb)?;

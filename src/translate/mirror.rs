@@ -49,6 +49,9 @@
 //! other, as in native code. The asm is an identity: addresses are the
 //! same `base + sext(a) + sext(b)`.
 //!
+//! An index that is a single value `x` becomes `sext(x)`, exact for the
+//! same reasons.
+//!
 //! Only accesses without a static offset are rewritten: wasm adds the
 //! offset without wrapping, and those keep `zext(index) + offset`.
 //! This runs after `mem2reg`, so it sees through wasm locals.
@@ -63,7 +66,7 @@ use inkwell::passes::PassBuilderOptions;
 use inkwell::targets::TargetMachine;
 use inkwell::values::{
     AsValueRef, BasicValue, BasicValueEnum, FunctionValue, InstructionOpcode, InstructionValue, IntValue,
-    PointerValue,
+    PhiValue, PointerValue,
 };
 use llvm_sys::prelude::{LLVMBasicBlockRef, LLVMValueRef};
 use std::collections::HashMap;
@@ -160,10 +163,21 @@ impl<'b, 'ctx> Widener<'b, 'ctx> {
             return Ok(());
         }
         let leaves = leaves(narrow);
-        if leaves.len() < 2 {
+        let wide = idx.get_type();
+        if let Some((base, idx)) = self.induction_base(call, &leaves)? {
+            call.set_operand(1, base);
+            call.set_operand(3, idx);
             return Ok(());
         }
-        let wide = idx.get_type();
+        if leaves.len() < 2 {
+            // A lone pointer (an induction variable versioning.rs gave
+            // `add nsw`): sext keeps it affine, and is exact like a sum.
+            if !narrow.is_const() {
+                self.b.position_before(&call);
+                call.set_operand(3, self.b.build_int_s_extend(narrow, wide, "idx")?);
+            }
+            return Ok(());
+        }
         if let Some((base, variant)) = self.array_base(call, &leaves)? {
             self.b.position_before(&call);
             let v = self.sum(&variant)?;
@@ -181,6 +195,69 @@ impl<'b, 'ctx> Widener<'b, 'ctx> {
 
     fn sum(&self, terms: &[IntValue<'ctx>]) -> Result<IntValue<'ctx>> {
         sum(self.b, terms)
+    }
+
+    /// For an access at `q` or `q + c`, `q` an induction variable of the
+    /// innermost loop around it (a header phi) entered with `q0`: the base
+    /// `opaque(base + sext(q0))`, built before the loop, and the index
+    /// `sext(q) - sext(q0) + sext(c)`. The address is the usual two-term
+    /// `base + sext(q) + sext(c)`; the base makes each pointer clang
+    /// advances through an array its own object for alias analysis (as
+    /// `array_base` does for indices with invariant leaves), and
+    /// `sext(q) - sext(q0)` is affine when versioning.rs gave q's
+    /// increment nsw.
+    fn induction_base(
+        &mut self,
+        call: InstructionValue<'ctx>,
+        leaves: &[IntValue<'ctx>],
+    ) -> Result<Option<(PointerValue<'ctx>, IntValue<'ctx>)>> {
+        let Some(loops) = &self.loops else { return Ok(None) };
+        let (consts, vars): (Vec<IntValue<'ctx>>, Vec<IntValue<'ctx>>) =
+            leaves.iter().partition(|t| t.is_const());
+        let ([q], [] | [_]) = (&vars[..], &consts[..]) else { return Ok(None) };
+        let q = *q;
+        let Some(phi) = q.as_instruction_value().and_then(|i| PhiValue::try_from(i).ok()) else {
+            return Ok(None);
+        };
+        let Some(l) = loops.loop_of(call) else { return Ok(None) };
+        let Some(pre) = loops.preheader(l) else { return Ok(None) };
+        if phi.as_instruction().get_parent() != Some(loops.header(l)) {
+            return Ok(None);
+        }
+        let mut entries = phi.get_incomings().filter(|(_, bb)| !loops.contains(l, *bb)).map(|(v, _)| v);
+        let Some(q0) = entries.next() else { return Ok(None) };
+        let Some(base) = operand(call, 1).map(|v| v.into_pointer_value()) else { return Ok(None) };
+        if entries.any(|v| v != q0)
+            || !q0.is_int_value()
+            || !loops.available_before(l, q0, pre)
+            || !loops.available_before(l, base.as_basic_value_enum(), pre)
+        {
+            return Ok(None);
+        }
+        let q0 = q0.into_int_value();
+        let key = (pre.as_mut_ptr(), base.as_value_ref(), vec![q0.as_value_ref()]);
+        let cx = base.get_type().get_context();
+        let i64t = cx.i64_type();
+        let array = match self.bases.get(&key) {
+            Some(p) => *p,
+            None => {
+                let Some(term) = pre.get_terminator() else { return Ok(None) };
+                self.b.position_before(&term);
+                let off = self.b.build_int_s_extend(q0, i64t, "")?;
+                // SAFETY: as in `array_base`.
+                let p = unsafe { self.b.build_gep(cx.i8_type(), base, &[off], "array")? };
+                let p = opaque(&cx, self.b, p)?;
+                self.bases.insert(key, p);
+                p
+            }
+        };
+        self.b.position_before(&call);
+        let from = self.b.build_int_s_extend(q0, i64t, "")?;
+        let mut idx = self.b.build_int_nsw_sub(self.b.build_int_s_extend(q, i64t, "")?, from, "")?;
+        if let Some(c) = consts.first() {
+            idx = self.b.build_int_nsw_add(idx, self.b.build_int_s_extend(*c, i64t, "")?, "idx")?;
+        }
+        Ok(Some((array, idx)))
     }
 
     /// For an access inside a loop whose index has leaves defined both

@@ -97,8 +97,9 @@ struct Loop<'ctx> {
     steps: Vec<(InstructionValue<'ctx>, i64)>,
     /// Stores of groups 1.., deleted first.
     doomed: Vec<InstructionValue<'ctx>>,
-    /// What only groups 1.. compute, deleted after them.
-    orphans: HashSet<LLVMValueRef>,
+    /// What stays: group 0, the phis, increments and exit test; the rest
+    /// is only used by groups 1.. (or by nothing) and goes.
+    keep: HashSet<LLVMValueRef>,
     bb: BasicBlock<'ctx>,
 }
 
@@ -152,13 +153,23 @@ impl<'ctx> Loop<'ctx> {
         {
             return None;
         }
+        // The limit comes from before the loop.
+        if test.iter().any(|t| {
+            (0..t.get_num_operands())
+                .filter_map(|n| operand(*t, n))
+                .filter_map(here)
+                .any(|o| o.as_value_ref() != counter.as_value_ref() && !test.contains(&o))
+        }) {
+            return None;
+        }
         let control: HashSet<LLVMValueRef> = steps
             .iter()
             .map(|(i, _)| i.as_value_ref())
             .chain(test.iter().map(|i| i.as_value_ref()))
             .collect();
-        // Nothing else computed here is used outside.
-        for i in insts.iter().filter(|i| i.get_opcode() != InstructionOpcode::Phi) {
+        // Nothing computed here is used outside but the final counter and
+        // induction variables (the same after rolling up).
+        for i in &insts {
             if control.contains(&i.as_value_ref()) {
                 continue;
             }
@@ -186,9 +197,17 @@ impl<'ctx> Loop<'ctx> {
             if stores.len() as i64 % k != 0 || steps.iter().any(|(_, d)| d % k != 0) {
                 continue;
             }
-            if let Some((doomed, orphans)) = cmp.groups(k, &stores, &effects) {
+            if let Some((doomed, mut keep)) = cmp.groups(k, &stores, &effects) {
                 let steps = steps.iter().map(|(i, d)| (*i, d / k)).collect();
-                return Some(Loop { steps, doomed, orphans, bb });
+                keep.extend(control.iter().copied());
+                keep.extend(
+                    insts
+                        .iter()
+                        .filter(|i| i.get_opcode() == InstructionOpcode::Phi)
+                        .map(|i| i.as_value_ref()),
+                );
+                keep.insert(term.as_value_ref());
+                return Some(Loop { steps, doomed, keep, bb });
             }
         }
         None
@@ -206,7 +225,7 @@ impl<'ctx> Loop<'ctx> {
         // Users come after their operands in a block: erase backwards.
         let insts: Vec<_> = self.bb.get_instructions().collect();
         for i in insts.into_iter().rev() {
-            if self.orphans.contains(&i.as_value_ref()) && i.get_first_use().is_none() {
+            if !self.keep.contains(&i.as_value_ref()) && i.get_first_use().is_none() {
                 i.erase_from_basic_block();
             }
         }
@@ -233,7 +252,13 @@ struct Linear<'ctx> {
     k: u64,
     /// Leaves in first-seen order.
     terms: Vec<(BasicValueEnum<'ctx>, u64)>,
+    /// Nodes visited, bounded by `MAX_VISITS` (shared subtrees are
+    /// expanded again each time).
+    visits: usize,
 }
+
+/// Most nodes one linear form expands; past that, values stay leaves.
+const MAX_VISITS: usize = 4096;
 
 struct Compare<'a, 'ctx> {
     bb: BasicBlock<'ctx>,
@@ -260,7 +285,7 @@ impl<'ctx> Compare<'_, 'ctx> {
     }
 
     /// If `stores` split into `k` matching groups: the stores of groups
-    /// 1.. and what only they compute.
+    /// 1.. and what group 0 computes.
     fn groups(
         &self,
         k: i64,
@@ -316,8 +341,7 @@ impl<'ctx> Compare<'_, 'ctx> {
                 return None;
             }
         }
-        let orphans = members[1..].iter().flatten().filter(|v| !members[0].contains(v)).copied().collect();
-        Some((stores[per..].to_vec(), orphans))
+        Some((stores[per..].to_vec(), members.swap_remove(0)))
     }
 
     /// Whether `b` (group s) is `a` (group 0) shifted by s.
@@ -431,8 +455,12 @@ impl<'ctx> Compare<'_, 'ctx> {
             l.k = l.k.wrapping_add(c.wrapping_mul(scale));
             return;
         }
-        if let Some(i) = self.here(v).filter(|i| depth < 64 && !self.control.contains(&i.as_value_ref())) {
-            let konst = operand(i, 1).and_then(|o| o.into_int_value().get_zero_extended_constant());
+        l.visits += 1;
+        let expand = depth < 64 && l.visits < MAX_VISITS;
+        if let Some(i) = self.here(v).filter(|i| expand && !self.control.contains(&i.as_value_ref())) {
+            let konst = operand(i, 1)
+                .filter(|o| o.is_int_value())
+                .and_then(|o| o.into_int_value().get_zero_extended_constant());
             match (i.get_opcode(), operand(i, 0), operand(i, 1), konst) {
                 (InstructionOpcode::Add, Some(x), Some(y), _) => {
                     self.add_linear(l, x, scale, width, depth + 1);

@@ -6,7 +6,9 @@
 ;; two memory regions and results must agree; on a mismatch the program
 ;; exits with the case's number, else 0. Some cases must be rolled up,
 ;; others must not be (the comments say which), but only behaviour is
-;; checked: rolling up must never change it.
+;; checked: rolling up must never change it. Cases 8 and 9 push the
+;; limit first, and use induction variables versioning.rs gives nsw when
+;; the guard proves they cannot wrap (case 9's first run wraps).
 (module
   (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
   (memory 1 1)
@@ -146,10 +148,50 @@
       (i32.store (i32.add (local.get $a) (i32.shl (i32.add (local.get $j) (i32.const 3)) (i32.const 2))) (i32.xor (i32.load (i32.add (local.get $b) (i32.shl (i32.add (local.get $j) (i32.const 3)) (i32.const 2)))) (i32.load (i32.add (local.get $a) (i32.shl (i32.add (local.get $j) (i32.const 3)) (i32.const 2))))))
       (br_if $l (i32.lt_u (local.tee $j (i32.add (local.get $j) (i32.const 4))) (local.get $n))))
     (i32.const 0))
+  ;; p[j] += x * r[16j] through pointers p += 8, r += 64, limit pushed first (rolled up)
+  (func $two_pointers (param $a i32) (param $b i32) (param $x i32) (param $n i32) (result i32) (local $j i32) (local $p i32) (local $r i32)
+    (local.set $p (local.get $a))
+    (local.set $r (local.get $b))
+    (loop $l
+      (i32.store (local.get $p) (i32.add (i32.load (local.get $p)) (i32.mul (local.get $x) (i32.load (local.get $r)))))
+      (i32.store (i32.add (local.get $p) (i32.const 4))
+        (i32.add (i32.load (i32.add (local.get $p) (i32.const 4))) (i32.mul (local.get $x) (i32.load (i32.add (local.get $r) (i32.const 32))))))
+      (local.set $p (i32.add (local.get $p) (i32.const 8)))
+      (local.set $r (i32.add (local.get $r) (i32.const 64)))
+      (br_if $l (i32.ne (local.get $n) (local.tee $j (i32.add (local.get $j) (i32.const 2))))))
+    (i32.const 0))
+  ;; the model of $two_pointers
+  (func $two_pointers_model (param $a i32) (param $b i32) (param $x i32) (param $n i32) (result i32) (local $j i32) (local $p i32) (local $r i32)
+    (local.set $p (local.get $a))
+    (local.set $r (local.get $b))
+    (loop $l
+      (i32.store (local.get $p) (i32.add (i32.load (local.get $p)) (i32.mul (local.get $x) (i32.load (local.get $r)))))
+      (i32.store (i32.add (local.get $p) (i32.const 4))
+        (i32.add (i32.load (i32.add (local.get $p) (i32.const 4))) (i32.mul (local.get $x) (i32.load (i32.add (local.get $r) (i32.const 32))))))
+      (local.set $p (i32.add (local.get $p) (i32.const 8)))
+      (local.set $r (i32.add (local.get $r) (i32.const 64)))
+      (br_if $l (i32.gt_u (local.get $n) (local.tee $j (i32.add (local.get $j) (i32.const 2))))))
+    (i32.const 0))
+  ;; q += 2^24 from x, stored sign-extended (near INT32_MAX q wraps: no nsw), limit first
+  (func $wrapping_iv (param $a i32) (param $b i32) (param $x i32) (param $n i32) (result i32) (local $j i32) (local $q i32)
+    (local.set $q (local.get $x))
+    (loop $l
+      (i64.store (i32.add (i32.add (local.get $a) (local.get $j)) (i32.const 0)) (i64.extend_i32_s (local.get $q)))
+      (local.set $q (i32.add (local.get $q) (i32.const 0x1000000)))
+      (br_if $l (i32.ne (local.get $n) (local.tee $j (i32.add (local.get $j) (i32.const 8))))))
+    (i32.const 0))
+  ;; the model of $wrapping_iv
+  (func $wrapping_iv_model (param $a i32) (param $b i32) (param $x i32) (param $n i32) (result i32) (local $j i32) (local $q i32)
+    (local.set $q (local.get $x))
+    (loop $l
+      (i64.store (i32.add (i32.add (local.get $a) (local.get $j)) (i32.const 0)) (i64.extend_i32_s (local.get $q)))
+      (local.set $q (i32.add (local.get $q) (i32.const 0x1000000)))
+      (br_if $l (i32.gt_u (local.get $n) (local.tee $j (i32.add (local.get $j) (i32.const 8))))))
+    (i32.const 0))
 ;; Case c: init both regions (4 KiB each at 0x1000 and 0x3000), run f on the
   ;; first and its model on the second, compare hashes and results.
   (type $case (func (param i32 i32 i32 i32) (result i32)))
-  (table funcref (elem $axpy3 $axpy3_model $early_loads $early_loads_model $different $different_model $pointer_iv $pointer_iv_model $live_out $live_out_model $f64_axpy3 $f64_axpy3_model $shl_index4 $shl_index4_model))
+  (table funcref (elem $axpy3 $axpy3_model $early_loads $early_loads_model $different $different_model $pointer_iv $pointer_iv_model $live_out $live_out_model $f64_axpy3 $f64_axpy3_model $shl_index4 $shl_index4_model $two_pointers $two_pointers_model $wrapping_iv $wrapping_iv_model))
   (func $check (param $c i32) (param $boff i32) (param $x i32) (param $n i32) (local $r i32) (local $m i32)
     (call $init (i32.const 0x1000) (i32.const 0x2000))
     (call $init (i32.const 0x3000) (i32.const 0x2000))
@@ -171,4 +213,8 @@
     (call $check (i32.const 6) (i32.const 2048) (i32.const 2) (i32.const 2400))
     (call $check (i32.const 7) (i32.const 2048) (i32.const 0) (i32.const 256))
     (call $check (i32.const 7) (i32.const 4) (i32.const 0) (i32.const 256))
+    (call $check (i32.const 8) (i32.const 2048) (i32.const 3) (i32.const 100))
+    (call $check (i32.const 8) (i32.const 4) (i32.const 5) (i32.const 60))
+    (call $check (i32.const 9) (i32.const 0) (i32.const 2146435072) (i32.const 256))
+    (call $check (i32.const 9) (i32.const 0) (i32.const 16) (i32.const 256))
     (call $exit (i32.const 0))))
