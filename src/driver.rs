@@ -145,7 +145,9 @@ pub fn compile_bytes_with(wasm: &[u8], opts: &Options, topts: &TargetOptions) ->
         define_host_mask_bits(&cx, &guest, &info);
     }
     target::configure(&guest, &tm);
-    if versioned {
+    // Rolled-up loops pay off where LLVM vectorizes them; Cortex-M has no
+    // vector unit for them and does not unroll at -O2.
+    if versioned && target.os == Os::Linux {
         crate::translate::reroll::reroll_loops(&guest, &tm, strategy.addr_fn())?;
     }
     if hoist {
