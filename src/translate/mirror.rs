@@ -49,8 +49,10 @@
 //! other, as in native code. The asm is an identity: addresses are the
 //! same `base + sext(a) + sext(b)`.
 //!
-//! An index that is a single value `x` becomes `sext(x)`, exact for the
-//! same reasons.
+//! An index that is a single induction variable `q` of a counted loop
+//! (versioning.rs gave its increment nsw) becomes `sext(q)`, exact for the
+//! same reasons, and inside the loop `opaque(base + sext(q0)) + (sext(q) -
+//! sext(q0))`, `q0` its value on entry: a base of its own, as for arrays.
 //!
 //! Only accesses without a static offset are rewritten: wasm adds the
 //! offset without wrapping, and those keep `zext(index) + offset`.
@@ -172,7 +174,8 @@ impl<'b, 'ctx> Widener<'b, 'ctx> {
         if leaves.len() < 2 {
             // A lone pointer (an induction variable versioning.rs gave
             // `add nsw`): sext keeps it affine, and is exact like a sum.
-            if !narrow.is_const() {
+            // (Otherwise zext, free on x86-64 after a 32-bit operation.)
+            if nsw_induction(narrow) {
                 self.b.position_before(&call);
                 call.set_operand(3, self.b.build_int_s_extend(narrow, wide, "idx")?);
             }
@@ -219,6 +222,9 @@ impl<'b, 'ctx> Widener<'b, 'ctx> {
         let Some(phi) = q.as_instruction_value().and_then(|i| PhiValue::try_from(i).ok()) else {
             return Ok(None);
         };
+        if !nsw_induction(q) {
+            return Ok(None);
+        }
         let Some(l) = loops.loop_of(call) else { return Ok(None) };
         let Some(pre) = loops.preheader(l) else { return Ok(None) };
         if phi.as_instruction().get_parent() != Some(loops.header(l)) {
@@ -309,6 +315,20 @@ impl<'b, 'ctx> Widener<'b, 'ctx> {
         self.bases.insert(key, p);
         Ok(Some((p, variant)))
     }
+}
+
+/// Whether `q` is a phi advanced by `add nsw q, C` (an induction variable
+/// of a counted loop, versioning.rs).
+fn nsw_induction(q: IntValue<'_>) -> bool {
+    let Some(phi) = q.as_instruction_value().and_then(|i| PhiValue::try_from(i).ok()) else { return false };
+    phi.get_incomings().any(|(v, _)| {
+        v.as_instruction_value().is_some_and(|add| {
+            add.get_opcode() == InstructionOpcode::Add
+                && add.get_no_signed_wrap_flag().unwrap_or(false)
+                && operand(add, 0).is_some_and(|o| o.as_value_ref() == q.as_value_ref())
+                && operand(add, 1).is_some_and(|c| c.is_int_value() && c.into_int_value().is_const())
+        })
+    })
 }
 
 /// Sum of `terms` (non-empty) in i32, at the builder's position.

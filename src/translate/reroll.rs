@@ -114,10 +114,9 @@ impl<'ctx> Loop<'ctx> {
         }
         let insts: Vec<_> = bb.get_instructions().collect();
         let here = |v: BasicValueEnum<'ctx>| v.as_instruction_value().filter(|i| i.get_parent() == Some(bb));
-        // Phis: each `phi [x, outside], [phi + D, here]`; the counter's add is nuw.
+        // Phis: each `phi [x, outside], [phi + D, here]`.
         let mut shifts: HashMap<LLVMValueRef, i64> = HashMap::new();
         let mut steps = Vec::new();
-        let mut counter = None;
         for phi in insts.iter().take_while(|i| i.get_opcode() == InstructionOpcode::Phi) {
             if !phi.get_type().is_int_type() || phi.get_type().into_int_type().get_bit_width() > 64 {
                 return None;
@@ -127,14 +126,9 @@ impl<'ctx> Loop<'ctx> {
                 let d = operand(inc, 1)?.into_int_value().get_sign_extended_constant()?;
                 (refs(operand(inc, 0)?) == phi.as_value_ref()).then_some((d, inc))
             })?;
-            if inc.get_no_unsigned_wrap_flag().unwrap_or(false) {
-                counter = Some(inc);
-            }
             shifts.insert(phi.as_value_ref(), step);
             steps.push((inc, step));
         }
-        // The exit test compares the counter's next value (versioning.rs).
-        let counter = counter?;
         // br_if's translation tests `icmp ne (zext (icmp ...)), 0`.
         let mut test = vec![here(operand(term, 0)?)?];
         loop {
@@ -147,10 +141,16 @@ impl<'ctx> Loop<'ctx> {
                 _ => break,
             }
         }
+        // The exit test compares the counter's next value, which the
+        // counted copy (versioning.rs, nothing else) adds with nsw.
         let cmp = *test.last()?;
-        if cmp.get_opcode() != InstructionOpcode::ICmp
-            || ![operand(cmp, 0)?, operand(cmp, 1)?].iter().any(|v| refs(*v) == counter.as_value_ref())
-        {
+        if cmp.get_opcode() != InstructionOpcode::ICmp {
+            return None;
+        }
+        let counter = steps.iter().map(|(i, _)| *i).find(|i| {
+            [operand(cmp, 0), operand(cmp, 1)].iter().flatten().any(|v| refs(*v) == i.as_value_ref())
+        })?;
+        if !counter.get_no_signed_wrap_flag().unwrap_or(false) {
             return None;
         }
         // The limit comes from before the loop.

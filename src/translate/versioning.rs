@@ -19,7 +19,9 @@
 //! the second copy runs, translated as written. Both copies are the same
 //! wasm code, so behaviour (traps included) is unchanged. The limit may
 //! also be pushed first (`L  local.get p  i32.const C  i32.add  local.tee p
-//! i32.ne`).
+//! i32.ne`). A negative step counts down (clang counts from 0 to minus
+//! the trip count): the guard is then `L <s start` and `(start - L) % |C|
+//! == 0`, and the increment `add nsw`.
 //!
 //! Other locals the body advances once, by `local.get q  i32.const D
 //! i32.add  local.set q` (clang's pointer induction variables), get `add
@@ -46,9 +48,9 @@ pub struct Plan {
     /// Index of the `loop` operator and of its `end`.
     start: usize,
     end: usize,
-    /// The counter local, its step, and the limit.
+    /// The counter local, its step (non-zero, not i32::MIN), and the limit.
     counter: u32,
-    step: u32,
+    step: i32,
     limit: Limit,
     /// Index of the counter's `i32.add`.
     add: usize,
@@ -63,7 +65,7 @@ enum Limit {
 
 /// The plan for the loop opening at `ops[i]`, if it has the shape above:
 /// empty block type, no nested loop, the counter and a local limit
-/// written nowhere else in the body, a positive step.
+/// written nowhere else in the body, a step other than 0 and i32::MIN.
 pub fn plan(ops: &[Op], i: usize) -> Option<Plan> {
     use Operator::*;
     if !matches!(ops[i].0, Loop { blockty: BlockType::Empty }) {
@@ -102,7 +104,7 @@ pub fn plan(ops: &[Op], i: usize) -> Option<Plan> {
             lim,
             I32Ne,
             BrIf { relative_depth: 0 },
-        ] if p == q && *c > 0 => (*p, *c as u32, limit(lim, *p)?, end - 5),
+        ] if p == q && *c != 0 && *c != i32::MIN => (*p, *c, limit(lim, *p)?, end - 5),
         [
             lim,
             LocalGet { local_index: p },
@@ -111,7 +113,7 @@ pub fn plan(ops: &[Op], i: usize) -> Option<Plan> {
             LocalTee { local_index: q },
             I32Ne,
             BrIf { relative_depth: 0 },
-        ] if p == q && *c > 0 => (*p, *c as u32, limit(lim, *p)?, end - 4),
+        ] if p == q && *c != 0 && *c != i32::MIN => (*p, *c, limit(lim, *p)?, end - 4),
         _ => return None,
     };
     let body = &ops[i + 1..end];
@@ -168,6 +170,7 @@ fn induction_variables(
             && matches!(set, LocalSet { local_index } | LocalTee { local_index } if local_index == q)
             && *q != counter
             && *d != 0
+            && *d != i32::MIN
             && writes(*q) == 1
         {
             ivs.push((*q, *d, first + j + 2));
@@ -205,7 +208,8 @@ impl<'m, 'ctx, 'a> FuncTranslator<'m, 'ctx, 'a> {
         if (counter || iv) && !self.dead {
             let y = self.pop_int()?;
             let x = self.pop_int()?;
-            let v = if counter {
+            let up = plan.is_some_and(|p| p.step > 0);
+            let v = if counter && up {
                 self.b.build_int_nuw_add(x, y, "")?
             } else {
                 self.b.build_int_nsw_add(x, y, "")?
@@ -228,15 +232,22 @@ impl<'m, 'ctx, 'a> FuncTranslator<'m, 'ctx, 'a> {
             Limit::Local(l) => self.b.build_load(i32t, self.locals[l as usize].0, "limit")?.into_int_value(),
             Limit::Const(c) => i32t.const_int(c as u64, false),
         };
-        let step = i32t.const_int(p.step as u64, false);
-        let below = self.b.build_int_compare(IntPredicate::ULT, start, limit, "")?;
-        let small = self.b.build_int_compare(IntPredicate::SGE, limit, i32t.const_zero(), "")?;
-        let dist = self.b.build_int_sub(limit, start, "")?;
+        let step = i32t.const_int(p.step.unsigned_abs() as u64, false);
+        // Up: start <u L <=s INT32_MAX. Down: L <s start (signed: clang
+        // counts down from 0 to minus the count).
+        let (towards, dist) = if p.step > 0 {
+            let below = self.b.build_int_compare(IntPredicate::ULT, start, limit, "")?;
+            let small = self.b.build_int_compare(IntPredicate::SGE, limit, i32t.const_zero(), "")?;
+            (self.b.build_and(below, small, "")?, self.b.build_int_sub(limit, start, "")?)
+        } else {
+            let above = self.b.build_int_compare(IntPredicate::SGT, start, limit, "")?;
+            (above, self.b.build_int_sub(start, limit, "")?)
+        };
         let rem = self.b.build_int_unsigned_rem(dist, step, "")?;
         let exact = self.b.build_int_compare(IntPredicate::EQ, rem, i32t.const_zero(), "")?;
-        let mut ok = self.b.build_and(self.b.build_and(below, small, "")?, exact, "counted")?;
+        let mut ok = self.b.build_and(towards, exact, "counted")?;
         // Each induction variable's last value, q + D*n, within i32 (in
-        // i64: n < 2^31 and |D| < 2^31 cannot overflow it).
+        // i64: n < 2^32 and |D| < 2^31 cannot overflow it).
         if !p.ivs.is_empty() {
             let n =
                 self.b.build_int_z_extend(self.b.build_int_unsigned_div(dist, step, "")?, i64t, "trips")?;
