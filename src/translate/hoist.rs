@@ -76,8 +76,10 @@ fn instructions(f: FunctionValue<'_>) -> impl Iterator<Item = InstructionValue<'
 }
 
 /// The parts of a counted loop, read back from its guard (versioning.rs
-/// builds `and(and(icmp ult start, L; icmp sge L, 0); icmp eq (urem (L -
-/// start), C), 0)` and branches on it to the counted copy).
+/// builds an and-tree whose first leaf is `icmp ult start, L` for a loop
+/// counting up — then with `icmp sge L, 0`, `icmp eq (urem (L - start),
+/// C), 0` and the induction variables' conditions — and branches on it to
+/// the counted copy). Only counters advanced with nuw count up.
 struct Counted<'ctx> {
     branch: InstructionValue<'ctx>,
     guard_block: BasicBlock<'ctx>,
