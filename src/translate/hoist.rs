@@ -23,7 +23,7 @@
 //! checks against (Cortex-M scales it by its page size).
 
 use super::loops::Loops;
-use super::mirror::{as_op, leaves, opaque, operand, sum};
+use super::mirror::{as_op, induction_step, leaves, opaque, operand, sum};
 use crate::error::{Error, Result};
 use inkwell::IntPredicate;
 use inkwell::basic_block::BasicBlock;
@@ -112,31 +112,17 @@ fn counted<'ctx>(loops: &Loops<'ctx>, guard: InstructionValue<'ctx>) -> Option<C
     // The counter: the header phi entered with `start` from the counted
     // block and advanced by `add nuw nsw phi, step` (C, or C/k once
     // reroll.rs rolled the loop up).
-    let mut step = None;
-    let counter = header
+    let (counter, step) = header
         .get_instructions()
         .take_while(|i| i.get_opcode() == InstructionOpcode::Phi)
         .filter_map(|i| PhiValue::try_from(i).ok())
-        .find(|phi| {
-            phi.get_incomings().any(|(v, bb)| bb == counted_bb && v == start.as_basic_value_enum())
-                && phi.get_incomings().any(|(v, _)| {
-                    v.as_instruction_value().is_some_and(|add| {
-                        let is_add = add.get_opcode() == InstructionOpcode::Add;
-                        let c = operand(add, 1)
-                            .filter(|c| is_add && c.is_int_value())
-                            .map(|c| c.into_int_value());
-                        let found = add.get_no_unsigned_wrap_flag().unwrap_or(false)
-                            && operand(add, 0) == Some(phi.as_basic_value())
-                            && c.is_some_and(|c| c.get_zero_extended_constant().is_some());
-                        if found {
-                            step = c;
-                        }
-                        found
-                    })
-                })
+        .filter(|phi| phi.get_incomings().any(|(v, bb)| bb == counted_bb && v == start.as_basic_value_enum()))
+        .find_map(|phi| {
+            let (add, step) = induction_step(phi)?;
+            add.get_no_unsigned_wrap_flag().unwrap_or(false).then_some((phi, step))
         })?;
     let counter = counter.as_basic_value().into_int_value();
-    Some(Counted { branch, guard_block, start, limit, step: step?, counter, l })
+    Some(Counted { branch, guard_block, start, limit, step, counter, l })
 }
 
 fn hoist_loop<'ctx>(

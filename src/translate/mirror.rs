@@ -317,18 +317,24 @@ impl<'b, 'ctx> Widener<'b, 'ctx> {
     }
 }
 
+/// The increment `add phi, D` (D a constant) among `phi`'s incoming
+/// values, with D: how counters and induction variables advance.
+pub(super) fn induction_step<'ctx>(phi: PhiValue<'ctx>) -> Option<(InstructionValue<'ctx>, IntValue<'ctx>)> {
+    phi.get_incomings().find_map(|(v, _)| {
+        let add = v.as_instruction_value().filter(|i| i.get_opcode() == InstructionOpcode::Add)?;
+        let d = operand(add, 1).filter(|c| c.is_int_value())?.into_int_value();
+        let from_phi = operand(add, 0).is_some_and(|o| o.as_value_ref() == phi.as_value_ref());
+        (from_phi && d.is_const()).then_some((add, d))
+    })
+}
+
 /// Whether `q` is a phi advanced by `add nsw q, C` (an induction variable
 /// of a counted loop, versioning.rs).
 fn nsw_induction(q: IntValue<'_>) -> bool {
-    let Some(phi) = q.as_instruction_value().and_then(|i| PhiValue::try_from(i).ok()) else { return false };
-    phi.get_incomings().any(|(v, _)| {
-        v.as_instruction_value().is_some_and(|add| {
-            add.get_opcode() == InstructionOpcode::Add
-                && add.get_no_signed_wrap_flag().unwrap_or(false)
-                && operand(add, 0).is_some_and(|o| o.as_value_ref() == q.as_value_ref())
-                && operand(add, 1).is_some_and(|c| c.is_int_value() && c.into_int_value().is_const())
-        })
-    })
+    q.as_instruction_value()
+        .and_then(|i| PhiValue::try_from(i).ok())
+        .and_then(induction_step)
+        .is_some_and(|(add, _)| add.get_no_signed_wrap_flag().unwrap_or(false))
 }
 
 /// Sum of `terms` (non-empty) in i32, at the builder's position.

@@ -25,14 +25,14 @@
 //! loop may be used after it except the final counter and induction
 //! variables, which are unchanged (`start + C*n`).
 
-use super::mirror::operand;
+use super::mirror::{induction_step, operand};
 use crate::error::{Error, Result};
 use inkwell::basic_block::BasicBlock;
 use inkwell::module::Module;
 use inkwell::passes::PassBuilderOptions;
 use inkwell::targets::TargetMachine;
 use inkwell::values::{
-    AnyValueEnum, AsValueRef, BasicValue, BasicValueEnum, InstructionOpcode, InstructionValue,
+    AnyValueEnum, AsValueRef, BasicValue, BasicValueEnum, InstructionOpcode, InstructionValue, PhiValue,
 };
 use llvm_sys::prelude::LLVMValueRef;
 use std::collections::{HashMap, HashSet};
@@ -121,11 +121,11 @@ impl<'ctx> Loop<'ctx> {
             if !phi.get_type().is_int_type() || phi.get_type().into_int_type().get_bit_width() > 64 {
                 return None;
             }
-            let (step, inc) = (0..phi.get_num_operands()).find_map(|n| {
-                let inc = here(operand(*phi, n)?).filter(|i| i.get_opcode() == InstructionOpcode::Add)?;
-                let d = operand(inc, 1)?.into_int_value().get_sign_extended_constant()?;
-                (refs(operand(inc, 0)?) == phi.as_value_ref()).then_some((d, inc))
-            })?;
+            let (inc, d) = induction_step(PhiValue::try_from(*phi).ok()?)?;
+            if inc.get_parent() != Some(bb) {
+                return None;
+            }
+            let step = d.get_sign_extended_constant()?;
             shifts.insert(phi.as_value_ref(), step);
             steps.push((inc, step));
         }
