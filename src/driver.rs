@@ -175,6 +175,9 @@ pub fn compile_bytes_with(wasm: &[u8], opts: &Options, topts: &TargetOptions) ->
     }
     set_linkage(&guest, emit, &prefix, target.os);
     target::optimize(&guest, &tm, opts.opt_level)?;
+    if target.x86() && opts.opt_level >= 2 {
+        target::x86::widen_narrow_logic(&guest);
+    }
     if target.os == Os::CortexM {
         target::arm::legalize_float_intrinsics(&cx, &guest)?;
         target::arm::function_sections(&guest);

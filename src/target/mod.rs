@@ -11,6 +11,7 @@ pub mod arm;
 pub mod board;
 pub mod i686;
 pub mod link;
+pub mod x86;
 
 use crate::abi::layout::Layout;
 use crate::abi::strategy::Strategy;
@@ -180,6 +181,11 @@ impl TargetInfo {
     /// signalling NaNs (i686; see `i686.rs`).
     pub fn x87_float_returns(&self) -> bool {
         self.triple.starts_with("i686-")
+    }
+
+    /// Whether this is an x86 target (x86-64 or i686).
+    pub fn x86(&self) -> bool {
+        self.triple.starts_with("x86_64-") || self.triple.starts_with("i686-")
     }
 
     /// Whether floats use the hardware FPU and registers (eabihf).
