@@ -75,6 +75,8 @@ const WAT_CASES: &[Case] = &[
     Case { file: "wrap_oob_offset.wat", conforming: Trap, mask: Skip, none: Skip },
     Case { file: "wrap_alias.wat", conforming: Exit(6), mask: Exit(6), none: Exit(6) },
     Case { file: "wrap_store_forward.wat", conforming: Exit(255), mask: Exit(255), none: Exit(255) },
+    Case { file: "wrap_loop.wat", conforming: Exit(0), mask: Exit(0), none: Exit(0) },
+    Case { file: "wrap_loop_oob.wat", conforming: Trap, mask: Exit(0), none: Skip },
     // Arrays at unknown distances in a vectorized loop (mirror.rs's array bases).
     Case { file: "array_alias_loop.wat", conforming: Exit(70), mask: Exit(70), none: Exit(70) },
     // Loops counted to an equality limit, translated twice (versioning.rs).

@@ -55,7 +55,13 @@
 //! sext(q0))`, `q0` its value on entry: a base of its own, as for arrays.
 //!
 //! Only accesses without a static offset are rewritten: wasm adds the
-//! offset without wrapping, and those keep `zext(index) + offset`.
+//! offset without wrapping, and those keep `zext(index) + offset`. And
+//! sums of two or more variables only when a term is one an enclosing
+//! loop advances (it reaches an induction variable through arithmetic),
+//! or when the per-array base leaves a term whose sign extension is free:
+//! elsewhere nothing is gained, and each sign extension costs an
+//! instruction where the zero extension of a 32-bit sum is free (on
+//! dijkstra's heap walk `heap + 8 * c` one more cycle on every address).
 //! This runs after `mem2reg`, so it sees through wasm locals.
 
 use super::loops::Loops;
@@ -76,6 +82,8 @@ use std::collections::HashMap;
 /// Leaves of an address's i32.add tree expanded at most (deeper trees
 /// keep their remaining subtrees as leaves).
 const MAX_LEAVES: usize = 16;
+/// Values `reaches_induction` looks at before assuming it would find one.
+const MAX_INDUCTION_VISITS: usize = 32;
 
 /// Rewrite the index argument (operand 3) of every call to the address
 /// function `addr_fn` in `module` whose offset (operand 4) is 0 from
@@ -181,11 +189,20 @@ impl<'b, 'ctx> Widener<'b, 'ctx> {
             }
             return Ok(());
         }
-        if let Some((base, variant)) = self.array_base(call, &leaves)? {
+        let moves = leaves.iter().any(|t| reaches_induction(*t));
+        if let Some((base, variant)) = self.array_base(call, &leaves, moves)? {
             self.b.position_before(&call);
             let v = self.sum(&variant)?;
             call.set_operand(1, base);
             call.set_operand(3, self.b.build_int_s_extend(v, wide, "idx")?);
+            return Ok(());
+        }
+        if !moves && leaves.iter().filter(|t| !t.is_const()).count() > 1 {
+            // No term moves with a loop, so SCEV gains nothing from the
+            // wide form, and zext is free after the 32-bit sum where each
+            // sext is an instruction. (`p + C` is still widened: one
+            // `sext(p)` serves every `p + C`, the constants becoming
+            // displacements, as for fannkuch's arrays on the stack.)
             return Ok(());
         }
         let Some((first, second)) = split(leaves, &self.order) else { return Ok(()) };
@@ -270,10 +287,16 @@ impl<'b, 'ctx> Widener<'b, 'ctx> {
     /// outside and inside the innermost loop: the array base
     /// `opaque(base + sext(outside leaves))`, built before the loop, and the
     /// leaves left for the index (those inside plus the constants).
+    /// Unless a term `moves` with a loop (SCEV gains from the wide form),
+    /// only where the leaves left sign-extend for free: hoisting the
+    /// invariant add out of the loop then saves an instruction, where a
+    /// real `movslq` would cost one on the address's critical path
+    /// (dijkstra's heap walk `heap + 8 * c`, c data-dependent).
     fn array_base(
         &mut self,
         call: InstructionValue<'ctx>,
         leaves: &[IntValue<'ctx>],
+        moves: bool,
     ) -> Result<Option<(PointerValue<'ctx>, Vec<IntValue<'ctx>>)>> {
         let Some(loops) = &self.loops else { return Ok(None) };
         let Some(l) = loops.loop_of(call) else { return Ok(None) };
@@ -294,6 +317,7 @@ impl<'b, 'ctx> Widener<'b, 'ctx> {
         if invariant.is_empty()
             || !variant.iter().any(|t| !t.is_const())
             || !invariant.iter().all(|t| before_loop(t.as_basic_value_enum()))
+            || !(moves || small_nonnegative(&variant))
         {
             return Ok(None);
         }
@@ -326,6 +350,76 @@ pub(super) fn induction_step<'ctx>(phi: PhiValue<'ctx>) -> Option<(InstructionVa
         let from_phi = operand(add, 0).is_some_and(|o| o.as_value_ref() == phi.as_value_ref());
         (from_phi && d.is_const()).then_some((add, d))
     })
+}
+
+/// Whether the expression `v`, followed through integer arithmetic, casts
+/// and selects (not through loads, calls or phis), reaches a phi that its
+/// loop advances by adding to it: an induction variable, the only kind of
+/// term whose sign extension SCEV can see as affine. Expressions too large
+/// to follow count as reaching one.
+fn reaches_induction(v: IntValue<'_>) -> bool {
+    use InstructionOpcode::*;
+    let mut todo = vec![v];
+    let mut visited = 0;
+    while let Some(t) = todo.pop() {
+        visited += 1;
+        if visited > MAX_INDUCTION_VISITS {
+            return true;
+        }
+        let Some(inst) = t.as_instruction_value() else { continue };
+        if let Ok(phi) = PhiValue::try_from(inst) {
+            let self_add = |(v, _): (BasicValueEnum<'_>, _)| {
+                v.as_instruction_value().is_some_and(|i| {
+                    matches!(i.get_opcode(), Add | Sub)
+                        && (0..2)
+                            .any(|n| operand(i, n).is_some_and(|o| o.as_value_ref() == phi.as_value_ref()))
+                })
+            };
+            if phi.get_incomings().any(self_add) {
+                return true;
+            }
+            continue;
+        }
+        if matches!(
+            inst.get_opcode(),
+            Add | Sub | Mul | Shl | LShr | AShr | And | Or | Xor | ZExt | SExt | Trunc | Select
+        ) {
+            let n = inst.get_num_operands();
+            todo.extend(
+                (0..n)
+                    .filter_map(|k| operand(inst, k))
+                    .filter(|o| o.is_int_value())
+                    .map(|o| o.into_int_value()),
+            );
+        }
+    }
+    false
+}
+
+/// Whether the sum of `terms` is visibly (to LLVM's known bits) below
+/// 2^25, so its sign extension costs nothing: at most one variable term,
+/// a masked, zero-extended or shifted-down value, plus constants in
+/// [0, 2^24).
+fn small_nonnegative(terms: &[IntValue<'_>]) -> bool {
+    use InstructionOpcode::*;
+    const LIMIT: u64 = 1 << 24;
+    let small_const = |v: Option<BasicValueEnum<'_>>| {
+        v.filter(|c| c.is_int_value())
+            .and_then(|c| c.into_int_value().get_zero_extended_constant())
+            .is_some_and(|c| c < LIMIT)
+    };
+    let small = |t: &IntValue<'_>| {
+        let Some(inst) = t.as_instruction_value() else { return small_const(Some(t.as_basic_value_enum())) };
+        match inst.get_opcode() {
+            And => small_const(operand(inst, 1)),
+            ZExt => operand(inst, 0).is_some_and(|v| v.into_int_value().get_type().get_bit_width() <= 16),
+            LShr => operand(inst, 1)
+                .and_then(|c| c.into_int_value().get_zero_extended_constant())
+                .is_some_and(|c| (8..32).contains(&c)),
+            _ => false,
+        }
+    };
+    terms.iter().filter(|t| !t.is_const()).count() <= 1 && terms.iter().all(small)
 }
 
 /// Whether `q` is a phi advanced by `add nsw q, C` (an induction variable

@@ -3,6 +3,9 @@
 ;; addresses computed differently (one through a mirror), alias analysis
 ;; would let the reload be folded away (a real miscompile once, found
 ;; with a C program). Exit 6 = 1 (the first read) + 5 (the re-read).
+;; (No term here is an induction variable, so mirror.rs now leaves the sum
+;; 32-bit and zero-extended; wrap_loop.wat and wrap_loop_oob.wat test the
+;; widened, mirrored sums inside loops.)
 (module
   (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
   (memory 1 1)

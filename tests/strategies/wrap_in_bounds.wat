@@ -3,6 +3,9 @@
 ;; memory's mirror, runtime/memory/guard_pages.c). The operands come from
 ;; memory so LLVM cannot fold them. Exit 0 when every access reads the right byte, else
 ;; the number of the first wrong check.
+;; (No term here is an induction variable, so mirror.rs now leaves the sum
+;; 32-bit and zero-extended; wrap_loop.wat and wrap_loop_oob.wat test the
+;; widened, mirrored sums inside loops.)
 (module
   (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
   (memory 1 1)

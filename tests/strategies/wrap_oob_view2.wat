@@ -1,5 +1,8 @@
 ;; (0xffffffff + 0xffffffff) + 0x20002 wraps to 0x20000: past the 64 KiB
 ;; memory, must trap (three terms, regrouped as a + (b + c)).
+;; (No term here is an induction variable, so mirror.rs now leaves the sum
+;; 32-bit and zero-extended; wrap_loop.wat and wrap_loop_oob.wat test the
+;; widened, mirrored sums inside loops.)
 (module
   (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
   (memory 1 1)

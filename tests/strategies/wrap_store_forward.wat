@@ -1,6 +1,9 @@
 ;; A store through `a`, a byte store through `a + 1` (rewritten by
 ;; mirror.rs), a load of `a`: the load must see the byte (exit 255). Once
 ;; the two addresses differed by 2^33 and GVN forwarded the first store.
+;; (No term here is an induction variable, so mirror.rs now leaves the sum
+;; 32-bit and zero-extended; wrap_loop.wat and wrap_loop_oob.wat test the
+;; widened, mirrored sums inside loops.)
 (module
   (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
   (memory 1 1)
