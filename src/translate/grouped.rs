@@ -30,8 +30,8 @@
 //! drops the checks of later accesses at that index (quicksort's swap
 //! after its scans).
 //!
-//! Groups stay inside one innermost loop or one block, and the general
-//! copies of counted loops (versioning.rs) are left as translated. Loops
+//! Groups stay inside one innermost loop, and the general copies of
+//! counted loops (versioning.rs) are left as translated. Loops
 //! exiting on data are translated with their body twice (unroll.rs), so
 //! their two iterations form a group and share one test.
 //!
@@ -58,7 +58,7 @@ use inkwell::targets::TargetMachine;
 use inkwell::values::{
     AsValueRef, BasicValue, BasicValueEnum, FunctionValue, InstructionOpcode, InstructionValue, PointerValue,
 };
-use llvm_sys::prelude::{LLVMBasicBlockRef, LLVMValueRef};
+use llvm_sys::prelude::LLVMValueRef;
 use std::collections::HashMap;
 
 /// The runtime function giving the bytes an access may reach.
@@ -199,28 +199,21 @@ fn dominates(loops: &Loops<'_>, a: InstructionValue<'_>, b: InstructionValue<'_>
     false
 }
 
-/// Where a group may extend: an innermost loop, or else one block. The
-/// leader's test stays live until the last member, and across a loop it
-/// would take a register from that loop (sha256's rounds spilled when the
-/// state loads before them were grouped with the stores after them).
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
-enum Region {
-    Loop(usize),
-    Block(LLVMBasicBlockRef),
-}
-
-fn region(loops: &Loops<'_>, call: InstructionValue<'_>) -> Option<Region> {
-    let bb = call.get_parent()?;
-    let block = Region::Block(bb.as_mut_ptr());
-    let Some(l) = loops.loop_of(call) else { return Some(block) };
+/// The innermost loop around `call`, if it has no loop inside: a group
+/// stays in one. The leader's test stays live until the last member, so
+/// across a loop it would take a register from that loop; and outside
+/// loops, where code runs once, the members' second way to their address
+/// costs flash for nothing.
+fn region(loops: &Loops<'_>, call: InstructionValue<'_>) -> Option<usize> {
+    let l = loops.loop_of(call)?;
     let innermost = loops
         .blocks_of(l)
         .iter()
         .all(|b| b.get_first_instruction().is_some_and(|i| loops.loop_of(i) == Some(l)));
-    Some(if innermost { Region::Loop(l) } else { block })
+    innermost.then_some(l)
 }
 
-/// Groups of two or more accesses with one key in one region: a leader
+/// Groups of two or more accesses with one key in one loop: a leader
 /// (first) that dominates the others, and no access of the key
 /// dominating the leader. A member the leader already covers (the same
 /// index, no further end) is left alone: LLVM drops its check by itself.

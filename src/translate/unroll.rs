@@ -32,8 +32,8 @@ const MAX_BODY: usize = 40;
 const COPIES: usize = 2;
 
 /// The index of the `end` of the loop opening at `ops[i]`, if it has the
-/// shape above: empty block type, no nested loop, at least one memory
-/// access, and `br_if 0` just before its `end`.
+/// shape above: empty block type, no nested loop, no call or division,
+/// at least one memory access, and `br_if 0` just before its `end`.
 pub fn plan(ops: &[Op], i: usize) -> Option<usize> {
     use Operator::*;
     if !matches!(ops[i].0, Loop { blockty: BlockType::Empty }) {
@@ -53,6 +53,12 @@ pub fn plan(ops: &[Op], i: usize) -> Option<usize> {
             I32Load { .. } | I32Store { .. } | I64Load { .. } | I64Store { .. } => accesses = true,
             I32Load8S { .. } | I32Load8U { .. } | I32Load16S { .. } | I32Load16U { .. } => accesses = true,
             I32Store8 { .. } | I32Store16 { .. } | F32Load { .. } | F64Load { .. } => accesses = true,
+            // Two copies of a division are one by the square (n / 10 / 10
+            // = n / 100), which Cortex-M's i64 division by a constant
+            // turns into a call of libgcc's 700-byte __udivmoddi4; calls
+            // gain nothing from a shared check and cost flash.
+            I32DivS | I32DivU | I32RemS | I32RemU | I64DivS | I64DivU | I64RemS | I64RemU => return None,
+            Call { .. } | CallIndirect { .. } => return None,
             _ => {}
         }
     }
