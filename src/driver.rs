@@ -135,6 +135,7 @@ pub fn compile_bytes_with(wasm: &[u8], opts: &Options, topts: &TargetOptions) ->
         entry_module: emit == Emit::Exe,
         guest_section: target.os == Os::Linux,
         version_loops: version_loops(target.os, opts.opt_level, strategy),
+        unroll_data_loops: group_checks(target.os, opts.opt_level, strategy),
     };
     let versioned = tr_opts.version_loops;
     let hoist = strategy == Strategy::Explicit && versioned;
@@ -152,6 +153,9 @@ pub fn compile_bytes_with(wasm: &[u8], opts: &Options, topts: &TargetOptions) ->
     }
     if hoist {
         crate::translate::hoist::hoist_checks(&guest, &tm, strategy.addr_fn())?;
+    }
+    if group_checks(target.os, opts.opt_level, strategy) {
+        crate::translate::grouped::group_checks(&guest, &tm, strategy.addr_fn())?;
     }
     if strategy.mirrored() {
         let array_bases = !strategy.uses_segment_base();
@@ -391,6 +395,13 @@ fn set_linkage(m: &Module, emit: Emit, prefix: &str, os: Os) {
             g.set_linkage(Linkage::WeakODR);
         }
     }
+}
+
+/// Whether explicit checks of accesses a constant apart are shared
+/// (grouped.rs), and loops exiting on data unrolled once for it
+/// (unroll.rs): Cortex-M at -O2 and above, where checks are compares.
+fn group_checks(os: Os, opt_level: u8, strategy: Strategy) -> bool {
+    os == Os::CortexM && opt_level >= 2 && strategy == Strategy::Explicit
 }
 
 /// Whether counted loops are versioned (translate/versioning.rs): at -O2

@@ -798,6 +798,30 @@ fn cortex_m_small_pages_counted_loop() {
     assert_eq!(status, Some(0), "64 KiB pages: stderr: {stderr}");
 }
 
+/// Loops exiting on data, unrolled once with their checks shared
+/// (src/translate/unroll.rs, grouped.rs): in-bounds scans and shifts at
+/// both ends of memory, where the shared test fails and each access is
+/// checked on its own, compute the right results; scans and shifts that
+/// leave memory, up past the end or down through 0, still trap
+/// (tests/targets/grouped_checks.wat).
+#[test]
+fn cortex_m_grouped_checks_trap_where_wasm_does() {
+    let wat = include_str!("targets/grouped_checks.wat");
+    for mode in 0..=4 {
+        let module = wat.replace("MODE", &mode.to_string());
+        let Some((status, stderr)) = run_cortex_m_module(&format!("grouped_checks_{mode}"), &module, &[])
+        else {
+            return;
+        };
+        if mode == 0 {
+            assert_eq!(status, Some(0), "in-bounds accesses near the ends; stderr: {stderr}");
+        } else {
+            assert_eq!(status, Some(134), "mode {mode}: expected the trap; stderr: {stderr}");
+            assert!(stderr.contains("awsm: trap: out of bounds memory access"), "mode {mode}: {stderr}");
+        }
+    }
+}
+
 /// The firmware's own instance set-up (command.c) agrees with generated
 /// code on type ids and on the memory copies memory.grow refreshes; the
 /// module says step by step (tests/targets/indirect_and_grow.wat).

@@ -213,11 +213,12 @@ impl TargetInfo {
             Some(b) => (b.cpu, if self.hard_float() { "" } else { self.features }),
             None => (self.cpu, self.features),
         };
+        let features = arm::without_loop_alignment(cpu, features);
         // Firmware is linked at fixed addresses; hosted code may be a PIE or
         // a shared object.
         let reloc = if self.os == Os::CortexM { RelocMode::Static } else { RelocMode::PIC };
         target
-            .create_target_machine(&triple, cpu, features, level, reloc, CodeModel::Default)
+            .create_target_machine(&triple, cpu, &features, level, reloc, CodeModel::Default)
             .ok_or_else(|| Error::backend(format!("cannot create a target machine for {}", self.triple)))
     }
 }

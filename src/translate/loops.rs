@@ -1,4 +1,5 @@
-//! Dominators and natural loops of one function, for mirror.rs.
+//! Dominators and natural loops of one function, for mirror.rs, hoist.rs
+//! and grouped.rs.
 //!
 //! inkwell exposes no LLVM analyses, and mirror.rs needs to know, for a
 //! memory access, which values are invariant in the innermost loop around
@@ -198,6 +199,14 @@ impl<'ctx> Loops<'ctx> {
     /// Whether block `bb` is part of loop `l`.
     pub fn contains(&self, l: usize, bb: BasicBlock<'ctx>) -> bool {
         self.block_index(bb).is_some_and(|b| self.loops[l].body[b])
+    }
+
+    /// Whether block `a` dominates block `b` (both reachable).
+    pub fn block_dominates(&self, a: BasicBlock<'ctx>, b: BasicBlock<'ctx>) -> bool {
+        match (self.block_index(a), self.block_index(b)) {
+            (Some(a), Some(b)) => self.dominates(a, b),
+            _ => false,
+        }
     }
 
     /// The loop whose header is `bb`.

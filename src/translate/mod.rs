@@ -14,6 +14,7 @@ mod descriptor;
 mod dispatch;
 mod frozen;
 mod func;
+pub mod grouped;
 pub mod hoist;
 mod instance;
 pub mod loops;
@@ -23,6 +24,7 @@ mod numeric;
 pub mod reroll;
 mod segment;
 mod table;
+pub mod unroll;
 mod variable;
 pub mod versioning;
 
@@ -59,6 +61,9 @@ pub struct TranslateOptions {
     pub guest_section: bool,
     /// Translate counted loops twice (versioning.rs).
     pub version_loops: bool,
+    /// Translate small loops that exit on data with their body twice
+    /// (unroll.rs), so grouped.rs can share their checks.
+    pub unroll_data_loops: bool,
 }
 
 /// How an imported function is reached.

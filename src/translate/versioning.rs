@@ -192,6 +192,14 @@ impl<'m, 'ctx, 'a> FuncTranslator<'m, 'ctx, 'a> {
                 i = p.end + 1;
                 continue;
             }
+            if !self.dead
+                && self.m.opts.unroll_data_loops
+                && let Some(end) = super::unroll::plan(ops, i)
+            {
+                self.unrolled_loop(ops, i, end)?;
+                i = end + 1;
+                continue;
+            }
             self.one_op(ops, i, None)?;
             i += 1;
         }
@@ -200,7 +208,7 @@ impl<'m, 'ctx, 'a> FuncTranslator<'m, 'ctx, 'a> {
 
     /// Translate `ops[i]`; in a counted copy (`plan`), the counter's add
     /// gets nuw nsw and the induction variables' adds nsw.
-    fn one_op(&mut self, ops: &[Op], i: usize, plan: Option<&Plan>) -> Result<()> {
+    pub(super) fn one_op(&mut self, ops: &[Op], i: usize, plan: Option<&Plan>) -> Result<()> {
         let (op, offset) = &ops[i];
         self.offset = *offset;
         let counter = plan.is_some_and(|p| p.add == i);
