@@ -648,6 +648,8 @@ def main() -> int:
                     "(each engine's times taken as its min, median, max)")
     ap.add_argument("--list", action="store_true", help="list benchmarks and detected engines, then exit")
     args = ap.parse_args()
+    if args.reps < 1 and not args.from_csv:
+        ap.error("--reps must be at least 1")
 
     if args.from_csv:
         rows = list(csv.DictReader(open(args.from_csv)))
