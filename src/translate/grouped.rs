@@ -44,7 +44,7 @@
 //! sort 2.93 M -> 2.64 M instructions, crc32 0.85 M -> 0.79 M, matmul
 //! and sha256 unchanged.
 
-use super::hoist::COUNTED_GUARD;
+use super::hoist::{COUNTED_GUARD, LIMIT_FN};
 use super::loops::Loops;
 use super::mirror::{leaves, operand};
 use crate::error::{Error, Result};
@@ -53,7 +53,6 @@ use inkwell::attributes::{Attribute, AttributeLoc};
 use inkwell::builder::Builder;
 use inkwell::intrinsics::Intrinsic;
 use inkwell::module::{Linkage, Module};
-use inkwell::passes::PassBuilderOptions;
 use inkwell::targets::TargetMachine;
 use inkwell::values::{
     AsValueRef, BasicValue, BasicValueEnum, FunctionValue, InstructionOpcode, InstructionValue, PointerValue,
@@ -61,8 +60,6 @@ use inkwell::values::{
 use llvm_sys::prelude::LLVMValueRef;
 use std::collections::HashMap;
 
-/// The runtime function giving the bytes an access may reach.
-const LIMIT_FN: &str = "awsm_mem_limit_explicit";
 /// The helper: the unchecked address when its flag is set, else the
 /// address function's.
 const GROUPED_FN: &str = "awsm_grouped_addr";
@@ -71,9 +68,7 @@ const GROUPED_FN: &str = "awsm_grouped_addr";
 /// function) in every function of `module`.
 pub fn group_checks(module: &Module, tm: &TargetMachine, addr_fn: &str) -> Result<()> {
     let Some(addr) = module.get_function(addr_fn) else { return Ok(()) };
-    module
-        .run_passes("function(mem2reg)", tm, PassBuilderOptions::create())
-        .map_err(|e| Error::backend(format!("mem2reg failed: {e}")))?;
+    super::loops::promote_locals(module, tm)?;
     let cx = module.get_context();
     let b = cx.create_builder();
     let callee = addr.as_global_value().as_pointer_value();

@@ -29,7 +29,6 @@ use inkwell::IntPredicate;
 use inkwell::basic_block::BasicBlock;
 use inkwell::builder::Builder;
 use inkwell::module::Module;
-use inkwell::passes::PassBuilderOptions;
 use inkwell::targets::TargetMachine;
 use inkwell::values::{
     AnyValue, AsValueRef, BasicValue, BasicValueEnum, FunctionValue, InstructionOpcode, InstructionValue,
@@ -41,15 +40,13 @@ use std::collections::HashMap;
 /// Metadata kind (no operands) marking the guard of a counted copy.
 pub const COUNTED_GUARD: &str = "awsm.counted";
 /// The runtime function giving the bytes an access may reach.
-const LIMIT_FN: &str = "awsm_mem_limit_explicit";
+pub(super) const LIMIT_FN: &str = "awsm_mem_limit_explicit";
 
 /// Hoist the checks of `addr_fn` (the explicit strategy's address
 /// function) out of every counted loop of `module`.
 pub fn hoist_checks(module: &Module, tm: &TargetMachine, addr_fn: &str) -> Result<()> {
     let Some(callee) = module.get_function(addr_fn) else { return Ok(()) };
-    module
-        .run_passes("function(mem2reg)", tm, PassBuilderOptions::create())
-        .map_err(|e| Error::backend(format!("mem2reg failed: {e}")))?;
+    super::loops::promote_locals(module, tm)?;
     let cx = module.get_context();
     let kind = cx.get_kind_id(COUNTED_GUARD);
     let b = cx.create_builder();

@@ -7,7 +7,11 @@
 //! loop. Functions translated from wasm are small enough that the simple
 //! iterative dominator algorithm (Cooper, Harvey and Kennedy) is fast.
 
+use crate::error::{Error, Result};
 use inkwell::basic_block::BasicBlock;
+use inkwell::module::Module;
+use inkwell::passes::PassBuilderOptions;
+use inkwell::targets::TargetMachine;
 use inkwell::values::{BasicValue, BasicValueEnum, FunctionValue, InstructionValue};
 use llvm_sys::prelude::LLVMBasicBlockRef;
 use std::collections::HashMap;
@@ -214,4 +218,13 @@ impl<'ctx> Loops<'ctx> {
         let b = self.block_index(bb)?;
         self.loops.iter().position(|l| l.header == b)
     }
+}
+
+/// Promote the wasm locals (allocas) of every function in `module` to SSA
+/// values: the loop passes (reroll, hoist, grouped, mirror) read phis and
+/// induction variables, which only exist after `mem2reg`.
+pub fn promote_locals(module: &Module, tm: &TargetMachine) -> Result<()> {
+    module
+        .run_passes("function(mem2reg)", tm, PassBuilderOptions::create())
+        .map_err(|e| Error::backend(format!("mem2reg failed: {e}")))
 }

@@ -70,7 +70,6 @@ use inkwell::attributes::{Attribute, AttributeLoc};
 use inkwell::builder::Builder;
 use inkwell::context::ContextRef;
 use inkwell::module::Module;
-use inkwell::passes::PassBuilderOptions;
 use inkwell::targets::TargetMachine;
 use inkwell::values::{
     AsValueRef, BasicValue, BasicValueEnum, FunctionValue, InstructionOpcode, InstructionValue, IntValue,
@@ -91,9 +90,7 @@ const MAX_INDUCTION_VISITS: usize = 32;
 /// loop-invariant part goes into the base argument (operand 1) instead.
 pub fn widen_addresses(module: &Module, tm: &TargetMachine, addr_fn: &str, array_bases: bool) -> Result<()> {
     let Some(callee) = module.get_function(addr_fn) else { return Ok(()) };
-    module
-        .run_passes("function(mem2reg)", tm, PassBuilderOptions::create())
-        .map_err(|e| Error::backend(format!("mem2reg failed: {e}")))?;
+    super::loops::promote_locals(module, tm)?;
     let callee = callee.as_global_value().as_pointer_value();
     let cx = module.get_context();
     let b = cx.create_builder();

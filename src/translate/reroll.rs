@@ -29,7 +29,6 @@ use super::mirror::{induction_step, operand};
 use crate::error::{Error, Result};
 use inkwell::basic_block::BasicBlock;
 use inkwell::module::Module;
-use inkwell::passes::PassBuilderOptions;
 use inkwell::targets::TargetMachine;
 use inkwell::values::{
     AnyValueEnum, AsValueRef, BasicValue, BasicValueEnum, InstructionOpcode, InstructionValue, PhiValue,
@@ -67,9 +66,7 @@ const PURE_INTRINSICS: &[&str] = &[
 /// `addr_fn` is the strategy's address function (a call without other
 /// effects than a possible trap).
 pub fn reroll_loops(module: &Module, tm: &TargetMachine, addr_fn: &str) -> Result<()> {
-    module
-        .run_passes("function(mem2reg)", tm, PassBuilderOptions::create())
-        .map_err(|e| Error::backend(format!("mem2reg failed: {e}")))?;
+    super::loops::promote_locals(module, tm)?;
     let addr = module.get_function(addr_fn).map(|f| f.as_global_value().as_pointer_value().as_value_ref());
     let mut changed = false;
     for f in module.get_functions() {
