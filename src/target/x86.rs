@@ -19,9 +19,7 @@
 
 use inkwell::builder::Builder;
 use inkwell::module::Module;
-use inkwell::values::{
-    AsValueRef, BasicValue, BasicValueEnum, InstructionOpcode, InstructionValue, IntValue,
-};
+use inkwell::values::{AnyValue, BasicValue, BasicValueEnum, InstructionOpcode, InstructionValue, IntValue};
 
 /// Rewrite every `zext(xor|or iN (trunc iK w), b) to iM` with K ≤ M in
 /// `module` as `zext(xor|or iK (and w, 2^N - 1), (zext b to iK))`.
@@ -91,10 +89,8 @@ fn widen<'ctx>(b: &Builder<'ctx>, z: InstructionValue<'ctx>) {
 }
 
 /// Replace every use of `old` by `new` and delete `old`.
-fn replace(old: InstructionValue<'_>, new: IntValue<'_>) {
-    // SAFETY: both values belong to the same context and have the same
-    // type; `old` has no uses left when it is deleted.
-    unsafe { llvm_sys::core::LLVMReplaceAllUsesWith(old.as_value_ref(), new.as_value_ref()) };
+fn replace<'ctx>(old: InstructionValue<'ctx>, new: IntValue<'ctx>) {
+    old.as_any_value_enum().into_int_value().replace_all_uses_with(new);
     old.erase_from_basic_block();
 }
 
