@@ -414,6 +414,9 @@ class Result:
     status: str  # ok | mismatch | failed | timeout | skipped | build-failed
     times: list[float] = field(default_factory=list)
     note: str = ""
+    # False when `times` are only min, median and max (an old results.csv):
+    # they cannot be paired repetition by repetition.
+    per_run: bool = True
 
     @property
     def median(self) -> float:
@@ -440,14 +443,14 @@ def write_reports(out: Path, results: list[Result], engines: list[str], args) ->
     with open(out / "results.csv", "w", newline="") as f:
         w = csv.writer(f)
         w.writerow(["benchmark", "group", "engine", "status", "median_s", "min_s", "max_s", "reps",
-                    "slowdown_vs_native", "note"])
+                    "slowdown_vs_native", "note", "times_s"])
         for r in results:
             ok = r.status == "ok" and r.times
             sd = r.median / native[r.bench] if ok and r.bench in native else ""
             w.writerow([r.bench, r.group, r.engine, r.status,
                         f"{r.median:.4f}" if ok else "", f"{min(r.times):.4f}" if ok else "",
                         f"{max(r.times):.4f}" if ok else "", len(r.times), f"{sd:.4f}" if sd != "" else "",
-                        " ".join(r.note.split())])
+                        " ".join(r.note.split()), " ".join(f"{t:.4f}" for t in r.times) if ok else ""])
 
     by = {(r.bench, r.engine): r for r in results}
     benches: list[tuple[str, str]] = []
@@ -497,6 +500,7 @@ def write_reports(out: Path, results: list[Result], engines: list[str], args) ->
                   and by[(b, e)].times and b in native_min]
             row.append(f"{geomean(xs):.3f}x" if xs else "-")
         lines.append("| " + " | ".join(row) + " |")
+    lines += paired_against_wasm2c(by, [b for b, _ in benches], wasm_engines)
     fails = [r for r in results if r.status not in ("ok",)]
     if fails:
         lines += ["", "Failures:", ""]
@@ -530,6 +534,50 @@ def write_reports(out: Path, results: list[Result], engines: list[str], args) ->
     fig.tight_layout()
     fig.savefig(out / "slowdown.png", dpi=110)
     plt.close(fig)
+
+
+def paired_against_wasm2c(by: dict, benches: list[str], engines: list[str]) -> list[str]:
+    """Each awsm engine against wasm2c, run by run. The engines of one
+    repetition run back to back, so the ratio of their two times in the same
+    repetition cancels most of a change in machine load; a difference of a
+    few percent between two medians does not. Verdict: "slower" only when
+    awsm lost every repetition (at least 3; a sign test at p <= 2^-n if the
+    two were equally fast), "faster" when it won every one, otherwise
+    "within noise"."""
+    awsm = [e for e in engines if e.startswith("awsm-")]
+    if "wasm2c" not in engines or not awsm:
+        return []
+    lines = ["", "Against wasm2c, repetition by repetition (median of the per-repetition time ratios "
+             "awsm / wasm2c; won = repetitions where awsm was faster):", "",
+             "| benchmark | " + " | ".join(awsm) + " |", "|---|" + "---:|" * len(awsm)]
+    slower: dict[str, list[str]] = {e: [] for e in awsm}
+    compared = 0
+    for b in benches:
+        w = by.get((b, "wasm2c"))
+        row = [b]
+        for e in awsm:
+            a = by.get((b, e))
+            if not (a and w and a.status == "ok" and w.status == "ok" and a.per_run and w.per_run) \
+                    or len(a.times) != len(w.times):
+                row.append("-")
+                continue
+            compared += 1
+            ratios = [x / y for x, y in zip(a.times, w.times)]
+            won = sum(r < 1 for r in ratios)
+            n = len(ratios)
+            verdict = ("slower" if won == 0 and n >= 3 else "faster" if won == n and n >= 3 else "within noise")
+            if verdict == "slower":
+                slower[e].append(b)
+            cell = f"{statistics.median(ratios):.3f} (won {won}/{n}, {verdict})"
+            row.append(f"**{cell}**" if verdict == "slower" else cell)
+        lines.append("| " + " | ".join(row) + " |")
+    if not compared:
+        return []
+    lines.append("")
+    for e in awsm:
+        lines.append(f"- {e}: slower than wasm2c in every repetition on "
+                     + (", ".join(slower[e]) if slower[e] else "no benchmark") + ".")
+    return lines
 
 
 # ----------------------------------------------------------------------------
@@ -645,7 +693,7 @@ def main() -> int:
     ap.add_argument("--no-compile-table", action="store_true", help="skip the compile-time table")
     ap.add_argument("--compile-table-only", action="store_true", help="only the compile-time table")
     ap.add_argument("--from-csv", type=Path, help="rewrite results.md/slowdown.png from a results.csv "
-                    "(each engine's times taken as its min, median, max)")
+                    "(every run's time when it has a times_s column, else min, median, max)")
     ap.add_argument("--list", action="store_true", help="list benchmarks and detected engines, then exit")
     args = ap.parse_args()
     if args.reps < 1 and not args.from_csv:
@@ -655,8 +703,14 @@ def main() -> int:
         rows = list(csv.DictReader(open(args.from_csv)))
         results = []
         for r in rows:
-            times = [float(r[k]) for k in ("min_s", "median_s", "max_s") if r[k]] if r["status"] == "ok" else []
-            results.append(Result(r["benchmark"], r["group"], r["engine"], r["status"], times, r["note"]))
+            if r["status"] != "ok":
+                times = []
+            elif r.get("times_s"):
+                times = [float(t) for t in r["times_s"].split()]
+            else:
+                times = [float(r[k]) for k in ("min_s", "median_s", "max_s") if r[k]]
+            results.append(Result(r["benchmark"], r["group"], r["engine"], r["status"], times, r["note"],
+                                  per_run=bool(r.get("times_s"))))
         engines = list(dict.fromkeys(r.engine for r in results))
         args.reps = max((int(r["reps"]) for r in rows), default=0)
         write_reports(args.out or args.from_csv.parent, results, engines, args)

@@ -135,6 +135,9 @@ typedef struct awsm_fault_registry {
   pthread_mutex_t lock;
   _Atomic(uintptr_t) reservations[AWSM_MAX_RESERVATIONS]; /* base, 0 = free */
   _Atomic(uint64_t) lengths[AWSM_MAX_RESERVATIONS];
+  /* The guard-pages memory of the slot while its mirror is not mapped yet
+   * (guard_pages.c maps it at the first access), else 0. */
+  _Atomic(uintptr_t) lazy_mirrors[AWSM_MAX_RESERVATIONS];
   _Atomic(size_t) used;                                 /* slots ever used */
   _Atomic(uintptr_t) code_starts[AWSM_MAX_CODE_RANGES]; /* 0 = free */
   _Atomic(uintptr_t) code_ends[AWSM_MAX_CODE_RANGES];
@@ -146,7 +149,7 @@ extern awsm_fault_registry awsm_faults;
 /* Reservations whose faults inside a guest call are traps (guard_pages.c);
  * install the SIGSEGV/SIGBUS handler once per process before adding one. */
 void awsm_install_fault_handler(void);
-int awsm_reservation_add(uintptr_t base, uint64_t length);
+int awsm_reservation_add(uintptr_t base, uint64_t length, awsm_memory *lazy_mirror);
 void awsm_reservation_remove(uintptr_t base);
 /* Address ranges of compiled guest code (each module's awsm_guest_text
  * section, from its descriptor): a fault is a trap only at a PC in one.

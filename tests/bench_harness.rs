@@ -122,6 +122,17 @@ fn quick_benchmark_run_matches_native() {
     }
     let md = std::fs::read_to_string(out.path().join("results.md")).expect("results.md");
     assert!(md.contains("Geometric-mean slowdown"), "results.md lacks the geomean table:\n{md}");
+    // Every run's time is kept (last column), so awsm and wasm2c can be
+    // compared repetition by repetition.
+    for r in &rows {
+        let times: Vec<f64> = r.last().unwrap_or(&"").split(' ').filter_map(|t| t.parse().ok()).collect();
+        assert_eq!(times.len(), 1, "one time per run (--reps 1) expected in the last column: {r:?}");
+        assert!(times[0] > 0.0, "a run took no time: {r:?}");
+    }
+    if rows.iter().any(|r| r.get(2) == Some(&"wasm2c")) {
+        assert!(md.contains("Against wasm2c, repetition by repetition"), "no paired comparison:\n{md}");
+        assert!(md.contains("| crc32 | ") && md.contains("won "), "paired table lacks crc32:\n{md}");
+    }
     let compile = std::fs::read_to_string(out.path().join("compile.md")).expect("compile.md");
     assert!(compile.contains("| gemm |"), "compile.md lacks gemm:\n{compile}");
     assert!(!compile.contains("FAILED"), "a compiler failed in the compile table:\n{compile}");

@@ -41,22 +41,21 @@ uint8_t *awsm_mem_addr_guard_pages(awsm_instance *ctx, uint8_t *base, uint64_t m
  */
 awsm_fault_registry awsm_faults = {.lock = PTHREAD_MUTEX_INITIALIZER};
 
-int awsm_reservation_add(uintptr_t base, uint64_t length) {
+int awsm_reservation_add(uintptr_t base, uint64_t length, awsm_memory *lazy_mirror) {
   awsm_fault_registry *r = &awsm_faults;
   int ok = -1;
   pthread_mutex_lock(&r->lock);
   size_t n = atomic_load_explicit(&r->used, memory_order_relaxed);
-  for (size_t i = 0; i < n && ok != 0; i++) {
-    if (atomic_load_explicit(&r->reservations[i], memory_order_relaxed) == 0) {
-      atomic_store_explicit(&r->lengths[i], length, memory_order_relaxed);
-      atomic_store_explicit(&r->reservations[i], base, memory_order_release);
-      ok = 0;
-    }
-  }
-  if (ok != 0 && n < AWSM_MAX_RESERVATIONS) {
-    atomic_store_explicit(&r->lengths[n], length, memory_order_relaxed);
-    atomic_store_explicit(&r->reservations[n], base, memory_order_release);
-    atomic_store_explicit(&r->used, n + 1, memory_order_release);
+  size_t slot = n;
+  for (size_t i = 0; i < n && slot == n; i++)
+    if (atomic_load_explicit(&r->reservations[i], memory_order_relaxed) == 0)
+      slot = i;
+  if (slot < AWSM_MAX_RESERVATIONS) {
+    atomic_store_explicit(&r->lengths[slot], length, memory_order_relaxed);
+    atomic_store_explicit(&r->lazy_mirrors[slot], (uintptr_t)lazy_mirror, memory_order_relaxed);
+    atomic_store_explicit(&r->reservations[slot], base, memory_order_release);
+    if (slot == n)
+      atomic_store_explicit(&r->used, n + 1, memory_order_release);
     ok = 0;
   }
   pthread_mutex_unlock(&r->lock);
@@ -69,6 +68,7 @@ void awsm_reservation_remove(uintptr_t base) {
   size_t n = atomic_load_explicit(&r->used, memory_order_relaxed);
   for (size_t i = 0; i < n; i++) {
     if (atomic_load_explicit(&r->reservations[i], memory_order_relaxed) == base) {
+      atomic_store_explicit(&r->lazy_mirrors[i], 0, memory_order_relaxed);
       atomic_store_explicit(&r->reservations[i], 0, memory_order_release);
       break;
     }
@@ -160,6 +160,43 @@ static uintptr_t fault_pc(const void *uctx) {
 
 /* ---------------------------------------------------------- fault handler */
 
+static int map_mirror(awsm_memory *mem);
+
+/*
+ * A guest access to the accessible part of a mirror that is not mapped
+ * yet (see "allocator" below): map it now and return 1, so that returning
+ * from the handler runs the access again. 0 when `addr` is no such
+ * address, or when mapping failed (then the access traps). Only the
+ * faulting thread's own guest code can be using the memory, so nothing
+ * else writes it while it is copied.
+ */
+static int map_pending_mirror(uintptr_t addr) {
+  awsm_fault_registry *r = &awsm_faults;
+  size_t n = atomic_load_explicit(&r->used, memory_order_acquire);
+  for (size_t i = 0; i < n; i++) {
+    awsm_memory *mem =
+        (awsm_memory *)atomic_load_explicit(&r->lazy_mirrors[i], memory_order_acquire);
+    uintptr_t start = atomic_load_explicit(&r->reservations[i], memory_order_acquire);
+    if (!mem || start == 0 || addr < start || addr - start >= mem->size)
+      continue;
+    if (map_mirror(mem) != 0)
+      return 0;
+    atomic_store_explicit(&r->lazy_mirrors[i], 0, memory_order_release);
+    return 1;
+  }
+  return 0;
+}
+
+/* Whether `mem` still waits for its mirror (guard_grow's question). */
+static int mirror_pending(const awsm_memory *mem) {
+  awsm_fault_registry *r = &awsm_faults;
+  size_t n = atomic_load_explicit(&r->used, memory_order_acquire);
+  for (size_t i = 0; i < n; i++)
+    if (atomic_load_explicit(&r->lazy_mirrors[i], memory_order_acquire) == (uintptr_t)mem)
+      return 1;
+  return 0;
+}
+
 static struct sigaction previous_segv, previous_bus;
 static pthread_once_t handler_once = PTHREAD_ONCE_INIT;
 
@@ -168,15 +205,20 @@ static pthread_once_t handler_once = PTHREAD_ONCE_INIT;
  * guest call (awsm_guarded_call is on its stack), the faulting address
  * lies in a live reservation (guard-pages, segment, none or mask), and
  * the faulting instruction is compiled guest code (a registered code
- * range). Anything else — a host bug outside any sandbox, a fault outside
+ * range). The one exception among these is the first access to a mirror
+ * that is not mapped yet: the handler maps it and the access runs again.
+ * Anything else — a host bug outside any sandbox, a fault outside
  * a guest call, or a host function or runtime function called by the
  * guest touching a reservation — goes to the previous handler or kills
  * the process.
  */
 static void fault_handler(int sig, siginfo_t *info, void *uctx) {
-  if (awsm_in_guest_call() && registry_contains((uintptr_t)info->si_addr) &&
-      code_contains(fault_pc(uctx)))
+  uintptr_t addr = (uintptr_t)info->si_addr;
+  if (awsm_in_guest_call() && registry_contains(addr) && code_contains(fault_pc(uctx))) {
+    if (map_pending_mirror(addr))
+      return;                              /* the access runs again, now through the mirror */
     awsm_trap(NULL, AWSM_TRAP_MEMORY_OOB); /* siglongjmp out of the handler */
+  }
   /* Not ours: hand the fault to whoever had it before. */
   const struct sigaction *prev = sig == SIGSEGV ? &previous_segv : &previous_bus;
   if ((prev->sa_flags & SA_SIGINFO) && prev->sa_sigaction) {
@@ -208,7 +250,7 @@ void awsm_install_fault_handler(void) { pthread_once(&handler_once, install_hand
 /* --------------------------------------------------------------- allocator */
 
 /*
- * The reservation starts with AWSM_GUARD_VIEWS views of one memfd, 4 GiB
+ * The reservation holds AWSM_GUARD_VIEWS views of the memory, 4 GiB
  * apart, followed by PROT_NONE address space (4 GiB + 64 KiB). The
  * memory's base is the *last* view, so base + index + offset (up to
  * 2^33) stays inside the reservation and faults past the memory's size,
@@ -220,36 +262,66 @@ void awsm_install_fault_handler(void) { pthread_once(&handler_once, install_hand
  * wasm names (through the mirror when negative), or faults exactly when
  * wasm traps. Only the first `size` bytes of each view are accessible.
  *
+ * The mirror is mapped lazily. Reaching it in bounds takes two i32 terms
+ * that are both negative as signed numbers yet sum to a small address,
+ * which programs (whose addresses lie below 2 GiB) do not compute in
+ * practice; a negative sum that is near zero is a wasm trap, and lands in
+ * the PROT_NONE tail of the lower view either way. So the memory starts
+ * as plain private anonymous memory under base: page faults on it are
+ * cheaper than on shared memory (deriche spent 0.08 s more in the kernel
+ * with a memfd), a forked child gets a copy, not a shared page. The
+ * first in-bounds access through the lower view faults; the handler then
+ * copies the memory into a memfd and maps that at both views
+ * (map_mirror), and the access runs again.
+ *
  * This needs every in-bounds address below 2^31, so a guard-pages memory
  * is at most 2 GiB (32768 pages): memory.grow beyond fails, as the spec
- * allows, and so does instantiating a larger minimum. The pages are
- * shared memory (MAP_SHARED): a child forked while an instance lives
- * shares them with its parent.
+ * allows, and so does instantiating a larger minimum. Once mirrored, the
+ * pages are shared memory (MAP_SHARED): a child forked while the instance
+ * lives shares them with its parent.
  */
 #define VIEWS_SPAN ((AWSM_GUARD_VIEWS - 1) * AWSM_GUARD_VIEW)
 #define GUARD_MAX_SIZE (AWSM_GUARD_VIEW / 2)
 
-static int map_views(uint8_t *start) {
-  int fd = (int)memfd_create("awsm-memory", MFD_CLOEXEC);
-  if (fd < 0)
-    return -1;
-  int ok = ftruncate(fd, (off_t)AWSM_GUARD_VIEW) == 0;
-  for (int v = 0; ok && v < AWSM_GUARD_VIEWS; v++) {
-    void *view = mmap(start + v * AWSM_GUARD_VIEW, AWSM_GUARD_VIEW, PROT_NONE,
-                      MAP_SHARED | MAP_FIXED | MAP_NORESERVE, fd, 0);
-    ok = view != MAP_FAILED;
-  }
-  close(fd); /* the mappings keep the pages alive */
-  return ok ? 0 : -1;
-}
-
-/* Make bytes [from, to) of every view accessible. */
-static int open_views(uint8_t *start, uint64_t from, uint64_t to) {
-  for (int v = 0; v < AWSM_GUARD_VIEWS; v++)
+/* Make bytes [from, to) of the views [first, AWSM_GUARD_VIEWS) accessible. */
+static int open_views(uint8_t *start, int first, uint64_t from, uint64_t to) {
+  for (int v = first; v < AWSM_GUARD_VIEWS; v++)
     if (to > from &&
         mprotect(start + v * AWSM_GUARD_VIEW + from, to - from, PROT_READ | PROT_WRITE) != 0)
       return -1;
   return 0;
+}
+
+/*
+ * Replace the private memory under base by a memfd holding the same bytes,
+ * mapped at every view. Async-signal-safe (system calls only): it runs in
+ * the fault handler. A failure (out of memory or file descriptors) leaves
+ * the memory as it was and the access traps.
+ */
+static int map_mirror(awsm_memory *mem) {
+  uint8_t *start = mem->base - VIEWS_SPAN;
+  int fd = (int)memfd_create("awsm-memory", MFD_CLOEXEC);
+  if (fd < 0)
+    return -1;
+  int ok = ftruncate(fd, (off_t)AWSM_GUARD_VIEW) == 0;
+  for (uint64_t done = 0; ok && done < mem->size;) {
+    uint64_t chunk = mem->size - done < (1u << 30) ? mem->size - done : (1u << 30);
+    ssize_t n = pwrite(fd, mem->base + done, (size_t)chunk, (off_t)done);
+    ok = n > 0;
+    done += ok ? (uint64_t)n : 0;
+  }
+  /* The lower views first: until the last mmap the memory is untouched. */
+  for (int v = 0; ok && v < AWSM_GUARD_VIEWS; v++) {
+    void *view = mmap(start + v * AWSM_GUARD_VIEW, AWSM_GUARD_VIEW, PROT_NONE,
+                      MAP_SHARED | MAP_FIXED | MAP_NORESERVE, fd, 0);
+    ok = view != MAP_FAILED &&
+         (mem->size == 0 || mprotect(view, mem->size, PROT_READ | PROT_WRITE) == 0);
+    if (!ok && v > 0) /* leave no half-made mirror behind */
+      mmap(start, (size_t)v * AWSM_GUARD_VIEW, PROT_NONE,
+           MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED, -1, 0);
+  }
+  close(fd); /* the mappings keep the pages alive */
+  return ok ? 0 : -1;
 }
 
 static int guard_alloc(awsm_memory *mem, uint64_t size, uint64_t max_size) {
@@ -260,8 +332,8 @@ static int guard_alloc(awsm_memory *mem, uint64_t size, uint64_t max_size) {
                         MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
   if (start == MAP_FAILED)
     return -1;
-  if (map_views(start) != 0 || open_views(start, 0, size) != 0 ||
-      awsm_reservation_add((uintptr_t)start, AWSM_GUARD_RESERVATION) != 0) {
+  if (open_views(start, AWSM_GUARD_VIEWS - 1, 0, size) != 0 ||
+      awsm_reservation_add((uintptr_t)start, AWSM_GUARD_RESERVATION, mem) != 0) {
     munmap(start, AWSM_GUARD_RESERVATION);
     return -1;
   }
@@ -273,7 +345,9 @@ static int guard_alloc(awsm_memory *mem, uint64_t size, uint64_t max_size) {
 }
 
 static int guard_grow(awsm_memory *mem, uint64_t new_size) {
-  if (new_size > GUARD_MAX_SIZE || open_views(mem->base - VIEWS_SPAN, mem->size, new_size) != 0)
+  int first = mirror_pending(mem) ? AWSM_GUARD_VIEWS - 1 : 0;
+  if (new_size > GUARD_MAX_SIZE ||
+      open_views(mem->base - VIEWS_SPAN, first, mem->size, new_size) != 0)
     return -1;
   mem->size = new_size;
   return 0;

@@ -71,7 +71,7 @@ static int mask_alloc(awsm_memory *mem, uint64_t size, uint64_t max_size) {
   if (base == MAP_FAILED)
     return -1;
   if (mprotect(base, (size_t)(arena + page), PROT_READ | PROT_WRITE) != 0 ||
-      awsm_reservation_add((uintptr_t)base, AWSM_MASK_RESERVATION) != 0) {
+      awsm_reservation_add((uintptr_t)base, AWSM_MASK_RESERVATION, NULL) != 0) {
     munmap(base, (size_t)AWSM_MASK_RESERVATION);
     return -1;
   }
