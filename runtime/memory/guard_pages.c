@@ -332,15 +332,17 @@ static int guard_alloc(awsm_memory *mem, uint64_t size, uint64_t max_size) {
                         MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
   if (start == MAP_FAILED)
     return -1;
-  if (open_views(start, AWSM_GUARD_VIEWS - 1, 0, size) != 0 ||
-      awsm_reservation_add((uintptr_t)start, AWSM_GUARD_RESERVATION, mem) != 0) {
-    munmap(start, AWSM_GUARD_RESERVATION);
-    return -1;
-  }
+  /* Filled in before the registry (and so the fault handler) sees it. */
   mem->base = start + VIEWS_SPAN;
   mem->size = size;
   mem->max_size = max_size;
   mem->reserved = AWSM_GUARD_RESERVATION;
+  if (open_views(start, AWSM_GUARD_VIEWS - 1, 0, size) != 0 ||
+      awsm_reservation_add((uintptr_t)start, AWSM_GUARD_RESERVATION, mem) != 0) {
+    munmap(start, AWSM_GUARD_RESERVATION);
+    mem->base = NULL;
+    return -1;
+  }
   return 0;
 }
 
