@@ -182,6 +182,9 @@ pub fn compile_bytes_with(wasm: &[u8], opts: &Options, topts: &TargetOptions) ->
     if target.x86() && opts.opt_level >= 2 {
         target::x86::widen_narrow_logic(&guest);
     }
+    if target.os == Os::CortexM && opts.opt_level >= 1 {
+        target::twin_ivs::merge_twin_ivs(&guest);
+    }
     if target.os == Os::CortexM {
         target::arm::legalize_float_intrinsics(&cx, &guest)?;
         target::arm::function_sections(&guest);

@@ -720,7 +720,7 @@ fn embedded_benchmarks_agree_with_native() {
                 explicit_guest = guest_code_bytes(&elf).unwrap_or_else(|e| panic!("{e}"));
             }
             row.push_str(&format!(
-                " {} | {:.2}x |",
+                " {} | {:.3}x |",
                 run.instructions,
                 run.instructions as f64 / native.instructions as f64
             ));
