@@ -5,13 +5,15 @@
 //! carries `i` and `i + 1` (the inner loop starts from the second), as
 //! well as the element's address. LLVM's pipeline leaves such pairs
 //! alone (IndVarSimplify only merges counters with identical start
-//! values), and the backend's loop strength reduction, which could, keeps
-//! them as they come on Thumb-2. Each costs a register and an `add` per
-//! iteration; on a Cortex-M, with 13 usable registers, the extra register
-//! is what pushes constants such as a bounds-check limit out of registers,
-//! to be rebuilt with a `movw` every iteration. For the embedded sort
-//! kernel (doc/targets.md) merging its `i + 1` into `i` removes 29 k of
-//! 2.64 M instructions.
+//! values). The backend's loop strength reduction merges twins that are
+//! used inside their loop, but not one whose only use is to start another
+//! loop's counter, as insertion sort's `i + 1` is. Such a twin costs a
+//! register and an `add` per iteration; on a Cortex-M, with 13 usable
+//! registers, the extra register is what pushes constants such as a
+//! bounds-check limit out of registers, to be rebuilt with a `movw` every
+//! iteration. For the embedded sort kernel (doc/targets.md) merging its
+//! `i + 1` into `i` removes 29 k of 2.64 M instructions; the other three
+//! kernels have no such counter.
 //!
 //! The rewrite runs after LLVM's pipeline, just before code generation:
 //! two phis of one block with the same two incoming blocks, each advanced
@@ -23,6 +25,11 @@
 //! dominated by its block, so it runs after the latest entry into it). So
 //! the second is replaced by `add %a, C` placed after the phis. Wrapping
 //! arithmetic keeps it exact for every value, overflow included.
+//!
+//! Only twins that serve solely as other phis' incoming values are
+//! merged: a twin used in its own loop, once a sum, is split off again by
+//! loop strength reduction into a fresh counter (matmul's set-up loop
+//! gained an instruction per iteration when all twins were merged).
 
 use inkwell::basic_block::BasicBlock;
 use inkwell::module::Module;
