@@ -23,12 +23,18 @@
 #include <string.h>
 #include <sys/stat.h>
 
-/* The module to run: awsm's firmware defines awsm_entry_module; firmware
- * linked by hand from an object (-o x.o) names `<prefix>_module` here. */
-#ifndef AWSM_ENTRY_MODULE
-#define AWSM_ENTRY_MODULE awsm_entry_module
-#endif
+/* The module to run: awsm's firmware defines awsm_entry_module and
+ * awsm_entry_start, its `_start`'s code; firmware linked by hand from an
+ * object (-o x.o) names `<prefix>_module` here, whose `_start` the runtime
+ * looks up by name. */
+#ifdef AWSM_ENTRY_MODULE
 extern const awsm_module AWSM_ENTRY_MODULE;
+#define RUN_ENTRY_MODULE() awsm_cm_run_command(&AWSM_ENTRY_MODULE)
+#else
+extern const awsm_module awsm_entry_module;
+extern const awsm_cm_start_fn awsm_entry_start;
+#define RUN_ENTRY_MODULE() awsm_cm_run_start(&awsm_entry_module, awsm_entry_start)
+#endif
 
 /* Defined by the linker script. */
 extern uint32_t __data_load__[], __data_start__[], __data_end__[];
@@ -206,7 +212,7 @@ __attribute__((section(".isr_vector"), used)) static const vector vectors[16] = 
  * before the FPU is switched on. */
 __attribute__((noinline, noreturn)) static void run_module(void) {
   systick_start();
-  awsm_cm_run_command(&AWSM_ENTRY_MODULE);
+  RUN_ENTRY_MODULE();
 }
 
 void Reset_Handler(void) {
