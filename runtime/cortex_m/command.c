@@ -40,12 +40,16 @@ __attribute__((noreturn)) static void load_error(const char *why) {
 }
 
 /* Out of line: one copy of the allocator instead of one per caller. */
-__attribute__((noinline)) static void *zeroed(size_t count, size_t size) {
-  void *p = count ? calloc(count, size) : NULL;
-  if (count && !p)
+__attribute__((noinline)) static void *zeroed_array(size_t count, size_t size) {
+  void *p = calloc(count, size);
+  if (!p)
     load_error("out of memory");
   return p;
 }
+
+/* Inline, so the arrays a module does not have (count 0, a constant with
+ * the firmware's descriptor) cost no call. */
+static void *zeroed(size_t count, size_t size) { return count ? zeroed_array(count, size) : NULL; }
 
 static bool same_string(const char *a, const char *b) {
 #pragma clang loop unroll(disable)
