@@ -176,6 +176,7 @@ pub fn compile_bytes_with(wasm: &[u8], opts: &Options, topts: &TargetOptions) ->
         target::arm::size_attributes(&cx, &guest);
     }
     crate::opt_level::size_attributes(&cx, &guest, opts.opt_level);
+    crate::opt_level::inline_address_function(&cx, &guest, opts.opt_level, strategy.addr_fn());
     if target.x87_float_returns() {
         let c_callable = |name: &str| name == "main" || name.starts_with(&format!("{prefix}_"));
         target::i686::sse_float_returns(&cx, &guest, c_callable);

@@ -20,7 +20,9 @@
 //!   literal pools instead of `movw`/`movt` pairs on Arm); on 32-bit
 //!   targets, except in functions that divide a 64-bit integer by a
 //!   constant, where the backend would call libgcc for it instead
-//!   (`expand_wide_constant_divisions`).
+//!   (`expand_wide_constant_divisions`);
+//! - the bounds-check strategy's address function, which every memory
+//!   access calls, is always inlined (`inline_address_function`).
 
 use crate::error::{Error, ErrorKind, Result};
 use inkwell::attributes::{Attribute, AttributeLoc};
@@ -165,6 +167,22 @@ pub fn expand_wide_constant_divisions(m: &Module) {
     }
 }
 
+/// At the size levels, make the strategy's address function `addr_fn`
+/// (every memory access calls it) `alwaysinline`. Inline, a check is a
+/// compare and a branch to the trap; called, it is a call with four
+/// arguments to set up at every access, larger and much slower. At -O2
+/// LLVM inlines it by itself, but under -Oz's inlining threshold it stayed
+/// out of line on i686: the sha256 example's code was 2.6 KiB larger than
+/// at -O2, and is 8.5 KiB smaller with this.
+pub fn inline_address_function(cx: &Context, m: &Module, level: OptLevel, addr_fn: &str) {
+    if !level.for_size() {
+        return;
+    }
+    if let Some(f) = m.get_function(addr_fn).filter(|f| f.count_basic_blocks() > 0) {
+        f.add_attribute(AttributeLoc::Function, cx.create_enum_attribute(kind("alwaysinline"), 0));
+    }
+}
+
 fn kind(name: &str) -> u32 {
     Attribute::get_named_enum_kind_id(name)
 }
@@ -261,5 +279,21 @@ mod tests {
         assert!(!has("by_ten", "optsize") && !has("by_ten", "minsize"));
         assert!(has("by_variable", "optsize") && has("by_variable", "minsize"));
         assert!(has("narrow", "optsize") && has("narrow", "minsize"));
+    }
+
+    #[test]
+    fn the_address_function_is_forced_inline_at_the_size_levels_only() {
+        let cx = Context::create();
+        let m = cx.create_module("m");
+        let f = m.add_function("addr", cx.void_type().fn_type(&[], false), None);
+        let b = cx.create_builder();
+        b.position_at_end(cx.append_basic_block(f, "entry"));
+        b.build_return(None).unwrap();
+        let forced = || f.get_enum_attribute(AttributeLoc::Function, kind("alwaysinline")).is_some();
+        inline_address_function(&cx, &m, OptLevel::O2, "addr");
+        assert!(!forced());
+        inline_address_function(&cx, &m, OptLevel::Oz, "missing");
+        inline_address_function(&cx, &m, OptLevel::Os, "addr");
+        assert!(forced());
     }
 }
