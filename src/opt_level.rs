@@ -143,7 +143,8 @@ pub fn size_attributes(cx: &Context, m: &Module, level: OptLevel) {
 /// into a few multiplications and shifts. Printing a 64-bit number divides
 /// by 10, so this made every such program's -Oz firmware larger than its
 /// -O2 firmware. Only the backend sees the change: what the function
-/// passes did for size stays done.
+/// passes did for size stays done. The driver calls it at every level:
+/// the Cortex-M runtime's functions have `minsize` at -O2 too.
 pub fn expand_wide_constant_divisions(m: &Module) {
     let (optsize, minsize) = (kind("optsize"), kind("minsize"));
     for f in m.get_functions() {
