@@ -92,15 +92,23 @@ const HOST_TRIPLE: &str = "x86_64-unknown-linux-gnu";
 const COMMON_CFLAGS: &[&str] =
     &["-std=c11", "-O2", "-emit-llvm", "-c", "-fno-stack-protector", "-Wall", "-Wextra", "-Werror"];
 
-/// Flags for Cortex-M, before the target's: one thread (so thread-local
-/// means global), newlib's headers, and the compat headers that give the
-/// shared runtime files the POSIX names they use.
+/// Flags for Cortex-M, before the target's: optimised for size (-Oz, which
+/// overrides the common -O2), one thread (so thread-local means global),
+/// newlib's headers, and the compat headers that give the shared runtime
+/// files the POSIX names they use.
+///
+/// -Oz because clang's -O2 unrolls and vectorizes the runtime's loops
+/// before awsm sees them, and the `minsize` awsm gives runtime functions
+/// (src/target/arm.rs) cannot roll them back up: a loop skipping 13
+/// strings was 260 bytes of flash. The few runtime functions inlined into
+/// guest code (address checks) are optimised again there as the guest is.
 fn cortex_m_cflags(root: &Path) -> Vec<String> {
     let newlib = env::var("AWSM_NEWLIB_INCLUDE").unwrap_or_else(|_| "/usr/lib/arm-none-eabi/include".into());
     // Not -ffreestanding: it marks every function "no-builtins", and LLVM
     // does not inline such functions into guest code (the address
     // functions must inline). newlib is a hosted C library anyway.
     vec![
+        "-Oz".into(),
         "-fomit-frame-pointer".into(),
         "-D_Thread_local=".into(),
         "-I".into(),

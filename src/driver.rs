@@ -4,6 +4,7 @@
 use crate::abi::strategy::Strategy;
 use crate::error::{Error, ErrorKind, Result};
 use crate::module::ModuleInfo;
+pub use crate::opt_level::OptLevel;
 use crate::target::board::FIRMWARE_EXTERNAL_SYMBOLS;
 use crate::target::link::{self, Emit, Linker};
 use crate::target::{self, Board, Os, TargetInfo};
@@ -27,7 +28,8 @@ pub struct Options {
     /// Output kind; None infers it from the output extension.
     pub emit: Option<Emit>,
     pub target: Option<String>,
-    pub opt_level: u8,
+    /// `-O0` .. `-O3`, `-Os`, `-Oz` (opt_level.rs).
+    pub opt_level: OptLevel,
     /// None picks the target's default.
     pub strategy: Option<String>,
     /// Prefix of exported C symbols; None derives it from the input stem.
@@ -120,7 +122,7 @@ pub fn compile_bytes_with(wasm: &[u8], opts: &Options, topts: &TargetOptions) ->
     }
 
     let cx = Context::create();
-    let tm = target.machine(opts.opt_level, board)?;
+    let tm = target.machine(opts.opt_level.speed(), board)?;
     let runtime = load_bitcode(&cx, runtime_index::RUNTIMES, target.triple, "runtime")?;
     if target.os == Os::CortexM && emit == Emit::Exe {
         check_firmware_wasi(&info, &runtime)?;
@@ -173,16 +175,21 @@ pub fn compile_bytes_with(wasm: &[u8], opts: &Options, topts: &TargetOptions) ->
     if target.os == Os::CortexM {
         target::arm::size_attributes(&cx, &guest);
     }
+    crate::opt_level::size_attributes(&cx, &guest, opts.opt_level);
+    crate::opt_level::inline_address_function(&cx, &guest, opts.opt_level, strategy.addr_fn());
     if target.x87_float_returns() {
         let c_callable = |name: &str| name == "main" || name.starts_with(&format!("{prefix}_"));
         target::i686::sse_float_returns(&cx, &guest, c_callable);
     }
     set_linkage(&guest, emit, &prefix, target.os);
     target::optimize(&guest, &tm, opts.opt_level)?;
-    if target.x86() && opts.opt_level >= 2 {
+    if target.pointer_bytes == 4 {
+        crate::opt_level::expand_wide_constant_divisions(&guest);
+    }
+    if target.x86() && opts.opt_level.speed() >= 2 {
         target::x86::widen_narrow_logic(&guest);
     }
-    if target.os == Os::CortexM && opts.opt_level >= 1 {
+    if target.os == Os::CortexM && opts.opt_level != OptLevel::O0 {
         target::twin_ivs::merge_twin_ivs(&guest);
     }
     if target.os == Os::CortexM {
@@ -402,15 +409,16 @@ fn set_linkage(m: &Module, emit: Emit, prefix: &str, os: Os) {
 
 /// Whether explicit checks of accesses a constant apart are shared
 /// (grouped.rs), and loops exiting on data unrolled once for it
-/// (unroll.rs): Cortex-M at -O2 and above, where checks are compares.
-fn group_checks(os: Os, opt_level: u8, strategy: Strategy) -> bool {
-    os == Os::CortexM && opt_level >= 2 && strategy == Strategy::Explicit
+/// (unroll.rs): Cortex-M at -O2 and -O3, where checks are compares. Not
+/// at -Os or -Oz: both copy code.
+fn group_checks(os: Os, opt_level: OptLevel, strategy: Strategy) -> bool {
+    os == Os::CortexM && opt_level.duplicates_code() && strategy == Strategy::Explicit
 }
 
 /// Whether counted loops are versioned (translate/versioning.rs): at -O2
-/// and above on hosted targets; on Cortex-M only under the explicit
+/// and -O3 on hosted targets; on Cortex-M only under the explicit
 /// strategy, where hoisting their checks (translate/hoist.rs) is worth
-/// the flash of the second copy.
-fn version_loops(os: Os, opt_level: u8, strategy: Strategy) -> bool {
-    opt_level >= 2 && (os == Os::Linux || strategy == Strategy::Explicit)
+/// the flash of the second copy. Never at -Os or -Oz.
+fn version_loops(os: Os, opt_level: OptLevel, strategy: Strategy) -> bool {
+    opt_level.duplicates_code() && (os == Os::Linux || strategy == Strategy::Explicit)
 }

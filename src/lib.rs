@@ -4,5 +4,6 @@ pub mod abi;
 pub mod driver;
 pub mod error;
 pub mod module;
+pub mod opt_level;
 pub mod target;
 pub mod translate;

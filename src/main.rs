@@ -35,9 +35,12 @@ struct Cli {
     #[arg(long, value_name = "TRIPLE")]
     target: Option<String>,
 
-    /// Optimisation level 0-3 (-O0 .. -O3).
-    #[arg(short = 'O', value_name = "LEVEL", default_value_t = 2, value_parser = clap::value_parser!(u8).range(0..=3))]
-    opt_level: u8,
+    /// Optimisation level: 0-3 for speed (-O0 .. -O3), or s or z for size
+    /// (-Os, -Oz: as -O2 without the transformations that copy code, such
+    /// as loop versioning and unrolling; functions optimised for size, and
+    /// at -Oz for minimum size, by LLVM's size pipeline; doc/targets.md).
+    #[arg(short = 'O', value_name = "LEVEL", default_value = "2")]
+    opt_level: String,
 
     /// Cortex-M: build firmware for this board (mps2-an386, mps2-an500) that
     /// runs `_start` under QEMU with semihosting (doc/targets.md).
@@ -94,12 +97,19 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    let opt_level = match driver::OptLevel::parse(&cli.opt_level) {
+        Ok(level) => level,
+        Err(e) => {
+            eprintln!("awsm: {e}");
+            return ExitCode::from(1);
+        }
+    };
     let opts = Options {
         input: cli.input,
         output: cli.output,
         emit,
         target: cli.target,
-        opt_level: cli.opt_level,
+        opt_level,
         strategy: cli.bounds_checks,
         name: cli.name,
         inline_constant_globals: cli.inline_constant_globals,

@@ -43,9 +43,9 @@ struct RunCli {
     #[arg(long = "invoke", value_name = "NAME")]
     invoke: Option<String>,
 
-    /// Optimisation level 0-3.
-    #[arg(short = 'O', value_name = "LEVEL", default_value_t = 2, value_parser = clap::value_parser!(u8).range(0..=3))]
-    opt_level: u8,
+    /// Optimisation level 0-3, s or z (see `awsm --help`).
+    #[arg(short = 'O', value_name = "LEVEL", default_value = "2")]
+    opt_level: String,
 
     /// Bounds-check strategy (see `awsm --help`).
     #[arg(long = "bounds-checks", value_name = "STRATEGY")]
@@ -111,20 +111,21 @@ pub fn main(args: Vec<OsString>) -> ExitCode {
 
 /// Compile (or find in the cache), then exec; returns only on failure.
 fn run(cli: &RunCli) -> Result<std::convert::Infallible, String> {
+    let opt_level = driver::OptLevel::parse(&cli.opt_level).map_err(|e| e.to_string())?;
     let wasm = driver::read_input(&cli.module).map_err(|e| e.to_string())?;
     let opts = Options {
         input: cli.module.clone(),
         output: PathBuf::new(),
         emit: Some(Emit::Exe),
         target: None,
-        opt_level: cli.opt_level,
+        opt_level,
         strategy: cli.bounds_checks.clone(),
         name: Some("guest".to_string()),
         inline_constant_globals: false,
         fast_unsafe: false,
         runtime_globals: false,
     };
-    let option_key = format!("O{} bounds={:?}", opts.opt_level, opts.strategy);
+    let option_key = format!("O{} bounds={:?}", opts.opt_level.name(), opts.strategy);
     let compile = |out: &std::path::Path| -> Result<(), String> {
         let opts = Options { output: out.to_path_buf(), ..opts.clone() };
         driver::compile_bytes(&wasm, &opts).map_err(|e| e.to_string())

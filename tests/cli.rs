@@ -170,15 +170,47 @@ fn fast_unsafe_skips_truncation_traps() {
 fn optimisation_levels_and_strategies_all_run() {
     let d = tmp();
     let input = write(d.path(), "m.wat", MODULE.as_bytes());
-    for level in ["-O0", "-O1", "-O2", "-O3"] {
+    // clang's spellings of the size levels: -Os, -Oz, and -O s.
+    let levels: [&[&str]; 7] = [&["-O0"], &["-O1"], &["-O2"], &["-O3"], &["-Os"], &["-Oz"], &["-O", "s"]];
+    for level in levels {
         for strategy in ["guard-pages", "explicit"] {
-            let out = d.path().join(format!("m{level}{strategy}"));
-            let r = awsm(&[s(&input), "-o", s(&out), level, "--bounds-checks", strategy]);
-            assert!(r.status.success(), "{level} {strategy}: {}", String::from_utf8_lossy(&r.stderr));
+            let out = d.path().join(format!("m{}{strategy}", level.join("")));
+            let mut args = vec![s(&input), "-o", s(&out), "--bounds-checks", strategy];
+            args.extend(level);
+            let r = awsm(&args);
+            assert!(r.status.success(), "{level:?} {strategy}: {}", String::from_utf8_lossy(&r.stderr));
             let run = Command::new(&out).output().unwrap();
-            assert_eq!(run.status.code(), Some(134), "{level} {strategy}");
+            assert_eq!(run.status.code(), Some(134), "{level:?} {strategy}");
         }
     }
+}
+
+/// -Os and -Oz optimise for size: guest functions (`wasm_f<N>`) carry
+/// `optsize` (and `minsize` at -Oz) into the IR, which -O2 does not give
+/// them.
+#[test]
+fn size_levels_mark_functions_for_size() {
+    let d = tmp();
+    let input = write(d.path(), "m.wat", MODULE.as_bytes());
+    let attributes = |level: &str| {
+        let out = d.path().join(format!("m{level}.ll"));
+        let r = awsm(&[s(&input), "-o", s(&out), level]);
+        assert!(r.status.success(), "{level}: {}", String::from_utf8_lossy(&r.stderr));
+        let ir = std::fs::read_to_string(&out).unwrap();
+        let guest =
+            ir.lines().find(|l| l.starts_with("define") && l.contains("@wasm_f")).expect("a guest function");
+        let group = guest.rsplit('#').next().unwrap().split_whitespace().next().unwrap().to_string();
+        ir.lines()
+            .find(|l| l.starts_with(&format!("attributes #{group} ")))
+            .unwrap_or_else(|| panic!("attribute group #{group} of {guest}"))
+            .to_string()
+    };
+    let o2 = attributes("-O2");
+    assert!(!o2.contains("optsize") && !o2.contains("minsize"), "-O2: {o2}");
+    let os = attributes("-Os");
+    assert!(os.contains("optsize") && !os.contains("minsize"), "-Os: {os}");
+    let oz = attributes("-Oz");
+    assert!(oz.contains("optsize") && oz.contains("minsize"), "-Oz: {oz}");
 }
 
 /// A helper called from one place is inlined and dropped: the module
@@ -277,6 +309,14 @@ fn bad_options() {
         &out,
     );
     assert_fails(&awsm(&[s(&input), "-o", s(&out), "--emit", "pdf"]), "unknown output kind", &out);
+    for level in ["-Ox", "-O4", "-Ofast"] {
+        let r = awsm(&[s(&input), "-o", s(&out), level]);
+        assert_fails(
+            &r,
+            &format!("unknown optimisation level '{level}' (known: -O0, -O1, -O2, -O3, -Os, -Oz)"),
+            &out,
+        );
+    }
 }
 
 #[test]

@@ -599,6 +599,12 @@ fn run_cache() {
     c.arg("run").arg("-O1").arg(&wasm).env("AWSM_CACHE_DIR", cache.path());
     assert_status("-O1", &run(c), 7);
     assert_eq!(entries(cache.path()).len(), 2, "options are part of the key");
+    for (level, n) in [("-Os", 3), ("-Oz", 4)] {
+        let mut c = Command::new(AWSM);
+        c.arg("run").arg(level).arg(&wasm).env("AWSM_CACHE_DIR", cache.path());
+        assert_status(level, &run(c), 7);
+        assert_eq!(entries(cache.path()).len(), n, "{level} has its own entry");
+    }
     let xdg = tempfile::tempdir().expect("temp dir");
     let mut c = Command::new(AWSM);
     c.arg("run").arg(&wasm).env_remove("AWSM_CACHE_DIR").env("XDG_CACHE_HOME", xdg.path());

@@ -40,12 +40,16 @@ __attribute__((noreturn)) static void load_error(const char *why) {
 }
 
 /* Out of line: one copy of the allocator instead of one per caller. */
-__attribute__((noinline)) static void *zeroed(size_t count, size_t size) {
-  void *p = count ? calloc(count, size) : NULL;
-  if (count && !p)
+__attribute__((noinline)) static void *zeroed_array(size_t count, size_t size) {
+  void *p = calloc(count, size);
+  if (!p)
     load_error("out of memory");
   return p;
 }
+
+/* Inline, so the arrays a module does not have (count 0, a constant with
+ * the firmware's descriptor) cost no call. */
+static void *zeroed(size_t count, size_t size) { return count ? zeroed_array(count, size) : NULL; }
 
 static bool same_string(const char *a, const char *b) {
 #pragma clang loop unroll(disable)
@@ -126,22 +130,18 @@ static void allocate(awsm_instance *inst, const awsm_module *m) {
     alloc_memory(inst, m);
 }
 
-/* A function of type () -> () in the module's code: what the start
- * function and `_start` must be (awsm checks `_start`'s type when it
- * builds firmware). */
-typedef void (*command_fn)(awsm_instance *ctx);
-
-/* `_start`'s code, if the module exports a () -> () function by that name. */
-static command_fn find_start(const awsm_module *m) {
+/* `_start`'s code, if the module exports a function by that name (awsm
+ * checks its type, () -> (), when it builds firmware). */
+static awsm_cm_start_fn find_start(const awsm_module *m) {
   for (uint32_t i = 0; i < m->num_exports; i++) {
     const awsm_export_desc *e = &m->exports[i];
     if (e->kind == AWSM_EXTERN_FUNC && e->name_len == 6 && same_string(e->name, "_start"))
-      return (command_fn)m->func_ptrs[e->index];
+      return (awsm_cm_start_fn)m->func_ptrs[e->index];
   }
   return NULL;
 }
 
-void awsm_cm_run_command(const awsm_module *m) {
+void awsm_cm_run_start(const awsm_module *m, awsm_cm_start_fn start) {
   if (!m || m->abi_version != AWSM_ABI_VERSION)
     load_error("module ABI version does not match the runtime's");
   awsm_instance *inst = &command;
@@ -152,10 +152,11 @@ void awsm_cm_run_command(const awsm_module *m) {
   if (m->init)
     m->init(inst);
   if (m->start_func >= 0)
-    ((command_fn)inst->funcs[m->start_func].fn)(inst);
-  command_fn start = find_start(m);
+    ((awsm_cm_start_fn)inst->funcs[m->start_func].fn)(inst);
   if (!start)
     load_error("module has no _start export");
   start(inst);
   awsm_port_exit(0);
 }
+
+void awsm_cm_run_command(const awsm_module *m) { awsm_cm_run_start(m, m ? find_start(m) : NULL); }

@@ -48,6 +48,18 @@ struct awsm_module;
  * imports from a host still has (runtime/cortex_m/command.c). */
 __attribute__((noreturn)) void awsm_cm_run_command(const struct awsm_module *module);
 
+/* A function of type () -> () in a module's code, called with its
+ * instance: `_start`, or the start function. */
+struct awsm_instance;
+typedef void (*awsm_cm_start_fn)(struct awsm_instance *ctx);
+
+/* awsm_cm_run_command with `_start`'s code given instead of looked up by
+ * name: what firmware built by awsm does, passing `awsm_entry_start`, so
+ * the export list, the lookup and the name stay out of flash. `start`
+ * must be `module`'s `_start` (NULL: the module has none). */
+__attribute__((noreturn)) void awsm_cm_run_start(const struct awsm_module *module,
+                                                 awsm_cm_start_fn start);
+
 /* Write a NUL-terminated string to fd 2. */
 void awsm_cm_print_error(const char *text);
 

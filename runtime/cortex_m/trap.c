@@ -21,27 +21,33 @@
 
 enum { EXIT_TRAP = 134 };
 
-static const char *const trap_messages[AWSM_TRAP_COUNT] = {
-    [AWSM_TRAP_NONE] = "no trap",
-    [AWSM_TRAP_UNREACHABLE] = "unreachable",
-    [AWSM_TRAP_MEMORY_OOB] = "out of bounds memory access",
-    [AWSM_TRAP_INT_DIV_BY_ZERO] = "integer divide by zero",
-    [AWSM_TRAP_INT_OVERFLOW] = "integer overflow",
-    [AWSM_TRAP_INVALID_CONVERSION] = "invalid conversion to integer",
-    [AWSM_TRAP_UNDEFINED_ELEMENT] = "undefined element",
-    [AWSM_TRAP_UNINITIALIZED_ELEMENT] = "uninitialized element",
-    [AWSM_TRAP_INDIRECT_CALL_TYPE_MISMATCH] = "indirect call type mismatch",
-    [AWSM_TRAP_STACK_EXHAUSTED] = "call stack exhausted",
-    [AWSM_TRAP_TABLE_OOB] = "out of bounds table access",
-    [AWSM_TRAP_NULL_REFERENCE] = "null reference",
-    [AWSM_TRAP_HOST] = "host trap",
-    [AWSM_TRAP_EXIT] = "exit",
-};
+/* The messages of codes 0 to AWSM_TRAP_COUNT - 1, in order, each ended by
+ * a NUL: one string instead of a string per message plus a table of
+ * pointers to them (56 bytes of flash). */
+static const char trap_messages[] = "no trap\0"
+                                    "unreachable\0"
+                                    "out of bounds memory access\0"
+                                    "integer divide by zero\0"
+                                    "integer overflow\0"
+                                    "invalid conversion to integer\0"
+                                    "undefined element\0"
+                                    "uninitialized element\0"
+                                    "indirect call type mismatch\0"
+                                    "call stack exhausted\0"
+                                    "out of bounds table access\0"
+                                    "null reference\0"
+                                    "host trap\0"
+                                    "exit\0"
+                                    "unknown trap";
+_Static_assert(AWSM_TRAP_COUNT == 14, "trap_messages lists one message per trap code");
 
 const char *awsm_trap_message(awsm_trap_code code) {
-  if ((unsigned)code >= AWSM_TRAP_COUNT)
-    return "unknown trap";
-  return trap_messages[code];
+  const char *text = trap_messages;
+  unsigned n = (unsigned)code < AWSM_TRAP_COUNT ? (unsigned)code : AWSM_TRAP_COUNT;
+  for (; n; n--)
+    while (*text++)
+      ;
+  return text;
 }
 
 /* The one thread's guest-call state: the innermost guest call's jump

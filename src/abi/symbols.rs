@@ -61,6 +61,11 @@ pub const WASI_PREFIX: &str = "awsm_wasi_";
 pub const WASI_MODULE: &str = "wasi_snapshot_preview1";
 /// The symbol executables' `main` instantiates.
 pub const ENTRY_MODULE: &str = "awsm_entry_module";
+/// In executables, a constant pointer to the code of the function the
+/// module exports as `_start` (null without one): board firmware calls it
+/// without searching the export list by name, which would keep the list,
+/// the search and the name in flash (runtime/cortex_m/command.c).
+pub const ENTRY_START: &str = "awsm_entry_start";
 /// The ELF section holding every function the translator emits, so the
 /// fault handler can tell guest code by its PC; the linker defines
 /// `__start_`/`__stop_` symbols for it, which the descriptor records.

@@ -17,6 +17,7 @@ pub mod x86;
 use crate::abi::layout::Layout;
 use crate::abi::strategy::Strategy;
 use crate::error::{Error, ErrorKind, Result};
+use crate::opt_level::OptLevel;
 use inkwell::OptimizationLevel;
 use inkwell::module::Module;
 use inkwell::passes::PassBuilderOptions;
@@ -230,15 +231,18 @@ pub fn configure(module: &Module, tm: &TargetMachine) {
     module.set_data_layout(&tm.get_target_data().get_data_layout());
 }
 
-/// Run LLVM's standard pipeline at `opt` (0-3).
-pub fn optimize(module: &Module, tm: &TargetMachine, opt: u8) -> Result<()> {
-    let pipeline = format!("default<O{}>", opt.min(3));
+/// Run LLVM's standard pipeline for `level`. Unrolling and loop
+/// vectorization copy loop bodies, so the size levels have neither.
+pub fn optimize(module: &Module, tm: &TargetMachine, level: OptLevel) -> Result<()> {
+    let speed = level.speed();
     let options = PassBuilderOptions::create();
-    options.set_loop_vectorization(opt >= 2);
-    options.set_loop_slp_vectorization(opt >= 2);
-    options.set_loop_unrolling(opt >= 3 || (opt >= 2 && !arm::is_cortex_m(tm)));
-    options.set_merge_functions(opt >= 2);
-    module.run_passes(&pipeline, tm, options).map_err(|e| Error::backend(format!("optimization failed: {e}")))
+    options.set_loop_vectorization(level.duplicates_code());
+    options.set_loop_slp_vectorization(speed >= 2);
+    options.set_loop_unrolling(speed >= 3 || (level.duplicates_code() && !arm::is_cortex_m(tm)));
+    options.set_merge_functions(speed >= 2);
+    module
+        .run_passes(&level.pipeline(), tm, options)
+        .map_err(|e| Error::backend(format!("optimization failed: {e}")))
 }
 
 #[cfg(test)]

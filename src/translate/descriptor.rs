@@ -228,6 +228,14 @@ impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
             let e = self.module.add_global(alias_ty, None, symbols::ENTRY_MODULE);
             e.set_initializer(&desc);
             e.set_constant(true);
+            let start = info
+                .exports
+                .iter()
+                .find(|(name, kind, _)| *name == "_start" && *kind == ExternalKind::Func)
+                .map_or(self.ptr_type().const_null(), |(_, _, f)| ptrs[*f as usize]);
+            let s = self.module.add_global(self.ptr_type(), None, symbols::ENTRY_START);
+            s.set_initializer(&start);
+            s.set_constant(true);
         }
         Ok(())
     }

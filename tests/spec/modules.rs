@@ -5,7 +5,7 @@
 
 use super::ffi::{Library, ModuleDesc, STRATEGY_GUARD_PAGES};
 use awsm::abi::strategy::Strategy;
-use awsm::driver::{self, Options};
+use awsm::driver::{self, OptLevel, Options};
 use awsm::error::ErrorKind;
 use awsm::target::TargetInfo;
 use awsm::target::link::{self, Emit, Linker};
@@ -111,8 +111,8 @@ impl Compiler {
         let output = self.dir.join(format!("{prefix}.so"));
         let bitcode = self.dir.join(format!("{prefix}.bc"));
         let (emit, awsm_output, opt_level) = match self.output {
-            Output::Full => (Emit::Shared, output.clone(), 2),
-            Output::GuestOnly => (Emit::Bitcode, bitcode.clone(), 0),
+            Output::Full => (Emit::Shared, output.clone(), OptLevel::O2),
+            Output::GuestOnly => (Emit::Bitcode, bitcode.clone(), OptLevel::O0),
         };
         let opts = Options {
             input: PathBuf::from(format!("{prefix}.wasm")),
@@ -164,7 +164,7 @@ fn emit_guest_only(bitcode: &Path, so: &Path) -> Result<(), String> {
     }
     let target = TargetInfo::find(None).map_err(|e| e.to_string())?;
     let tm = target.machine(2, None).map_err(|e| e.to_string())?;
-    awsm::target::optimize(&module, &tm, 2).map_err(|e| e.to_string())?;
+    awsm::target::optimize(&module, &tm, OptLevel::O2).map_err(|e| e.to_string())?;
     let linker = Linker::for_target(&target, None).map_err(|e| e.to_string())?;
     link::write(&module, &tm, Emit::Shared, so, &linker).map_err(|e| e.to_string())
 }

@@ -6,7 +6,7 @@
 
 use super::common::{Finished, run_with_limit};
 use awsm::abi::strategy::Strategy;
-use awsm::driver::{self, Options};
+use awsm::driver::{self, OptLevel, Options};
 use awsm::target::TargetInfo;
 use awsm::target::link::{self, Emit, Linker};
 use inkwell::context::Context;
@@ -62,7 +62,7 @@ fn qemu_user() -> Result<(String, String), String> {
 }
 
 impl Config {
-    fn options(&self, output: PathBuf, prefix: &str, emit: Emit, opt_level: u8) -> Options {
+    fn options(&self, output: PathBuf, prefix: &str, emit: Emit, opt_level: OptLevel) -> Options {
         Options {
             input: PathBuf::from(format!("{prefix}.wasm")),
             output,
@@ -90,7 +90,7 @@ impl Config {
         }
         let runtime_object = dir.join(format!("runtime-{}.o", self.name));
         let empty = wat::parse_str("(module)").map_err(|e| e.to_string())?;
-        let opts = self.options(runtime_object.clone(), "runtime", Emit::Object, 2);
+        let opts = self.options(runtime_object.clone(), "runtime", Emit::Object, OptLevel::O2);
         if let Err(e) = driver::compile_bytes(&empty, &opts) {
             // Only an absent package is a reason to skip.
             if e.message.contains("headers are missing") {
@@ -135,9 +135,9 @@ impl Config {
     pub fn compile(&self, wasm: &[u8], prefix: &str, out: &Path, full: bool) -> Result<(), String> {
         let bitcode = out.with_extension("bc");
         let opts = if full {
-            self.options(out.to_path_buf(), prefix, Emit::Object, 2)
+            self.options(out.to_path_buf(), prefix, Emit::Object, OptLevel::O2)
         } else {
-            self.options(bitcode.clone(), prefix, Emit::Bitcode, 0)
+            self.options(bitcode.clone(), prefix, Emit::Bitcode, OptLevel::O0)
         };
         match catch_unwind(AssertUnwindSafe(|| driver::compile_bytes(wasm, &opts))) {
             Err(_) => return Err("awsm panicked while compiling".to_string()),
@@ -167,7 +167,7 @@ impl Config {
         }
         let target = TargetInfo::find(Some(self.triple)).map_err(|e| e.to_string())?;
         let tm = target.machine(2, None).map_err(|e| e.to_string())?;
-        awsm::target::optimize(&module, &tm, 2).map_err(|e| e.to_string())?;
+        awsm::target::optimize(&module, &tm, OptLevel::O2).map_err(|e| e.to_string())?;
         let linker = Linker::for_target(&target, None).map_err(|e| e.to_string())?;
         link::write(&module, &tm, Emit::Object, out, &linker).map_err(|e| e.to_string())
     }

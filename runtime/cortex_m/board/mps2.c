@@ -23,12 +23,18 @@
 #include <string.h>
 #include <sys/stat.h>
 
-/* The module to run: awsm's firmware defines awsm_entry_module; firmware
- * linked by hand from an object (-o x.o) names `<prefix>_module` here. */
-#ifndef AWSM_ENTRY_MODULE
-#define AWSM_ENTRY_MODULE awsm_entry_module
-#endif
+/* The module to run: awsm's firmware defines awsm_entry_module and
+ * awsm_entry_start, its `_start`'s code; firmware linked by hand from an
+ * object (-o x.o) names `<prefix>_module` here, whose `_start` the runtime
+ * looks up by name. */
+#ifdef AWSM_ENTRY_MODULE
 extern const awsm_module AWSM_ENTRY_MODULE;
+#define RUN_ENTRY_MODULE() awsm_cm_run_command(&AWSM_ENTRY_MODULE)
+#else
+extern const awsm_module awsm_entry_module;
+extern const awsm_cm_start_fn awsm_entry_start;
+#define RUN_ENTRY_MODULE() awsm_cm_run_start(&awsm_entry_module, awsm_entry_start)
+#endif
 
 /* Defined by the linker script. */
 extern uint32_t __data_load__[], __data_start__[], __data_end__[];
@@ -56,14 +62,17 @@ static int32_t semihost(int32_t op, const void *arg) {
   return r0;
 }
 
-static int32_t console[3] = {-1, -1, -1};
+/* Semihosting handles of stdout and stderr, plus one: 0 (not opened yet)
+ * keeps the array in .bss instead of 12 bytes of initial values in flash
+ * (a failed open is tried again at the next write). */
+static int32_t console[3];
 
 static int32_t console_handle(int fd) {
-  if (console[fd] < 0) {
+  if (console[fd] == 0) {
     uint32_t block[3] = {(uint32_t)":tt", fd == 2 ? OPEN_MODE_A : OPEN_MODE_W, 3};
-    console[fd] = semihost(SYS_OPEN, block);
+    console[fd] = semihost(SYS_OPEN, block) + 1;
   }
-  return console[fd];
+  return console[fd] - 1;
 }
 
 long awsm_port_write(int fd, const void *buf, size_t len) {
@@ -123,11 +132,16 @@ uintptr_t awsm_port_stack_bottom(void) { return (uintptr_t)__stack_bottom__; }
 #define SCB_CPACR (*(volatile uint32_t *)0xe000ed88u)
 
 static void print_hex(uint32_t v) {
-  char text[10] = {'0', 'x'};
+  char text[11];
+  text[0] = '0';
+  text[1] = 'x';
+  text[10] = 0;
 #pragma clang loop unroll(disable)
-  for (int i = 9; i >= 2; i--, v >>= 4)
-    text[i] = "0123456789abcdef"[v & 15];
-  awsm_port_write(2, text, sizeof text);
+  for (int i = 9; i >= 2; i--, v >>= 4) {
+    uint32_t digit = v & 15;
+    text[i] = (char)(digit < 10 ? '0' + digit : 'a' - 10 + digit);
+  }
+  awsm_cm_print_error(text);
 }
 
 /* Exceptions 3-6: HardFault, MemManage, BusFault, UsageFault. */
@@ -140,11 +154,13 @@ static const char fault_names[4][11] = {"HardFault", "MemManage", "BusFault", "U
  * the exception stack frame (r0-r3, r12, lr, pc, xpsr). */
 __attribute__((used, noreturn)) void awsm_mps2_fault_report(uint32_t exception,
                                                             const uint32_t *frame) {
+  /* The prefix is the string trap.c prints too: stored once. */
+  awsm_cm_print_error("awsm: trap: ");
   if (exception - 3 > 3) {
-    awsm_cm_print_error("awsm: trap: unexpected interrupt\n");
+    awsm_cm_print_error("unexpected interrupt\n");
     awsm_port_exit(EXIT_TRAP);
   }
-  awsm_cm_print_error("awsm: trap: hardware fault (");
+  awsm_cm_print_error("hardware fault (");
   awsm_cm_print_error(fault_names[exception - 3]);
   awsm_cm_print_error(", CFSR ");
   print_hex(SCB_CFSR);
@@ -196,7 +212,7 @@ __attribute__((section(".isr_vector"), used)) static const vector vectors[16] = 
  * before the FPU is switched on. */
 __attribute__((noinline, noreturn)) static void run_module(void) {
   systick_start();
-  awsm_cm_run_command(&AWSM_ENTRY_MODULE);
+  RUN_ENTRY_MODULE();
 }
 
 void Reset_Handler(void) {
