@@ -25,6 +25,30 @@ use inkwell::targets::{CodeModel, InitializationConfig, RelocMode, Target, Targe
 
 pub use board::Board;
 
+/// The integer operand `i` of `inst`: what the rewrites after LLVM's
+/// pipeline (x86.rs, twin_ivs.rs) match on.
+pub(crate) fn int_operand<'ctx>(
+    inst: inkwell::values::InstructionValue<'ctx>,
+    i: u32,
+) -> Option<inkwell::values::IntValue<'ctx>> {
+    match inst.get_operand(i)?.value()? {
+        inkwell::values::BasicValueEnum::IntValue(v) => Some(v),
+        _ => None,
+    }
+}
+
+/// For the rewrites' unit tests: `ir` parsed, rewritten by `pass`,
+/// verified and printed.
+#[cfg(test)]
+pub(crate) fn rewritten_ir(ir: &str, pass: impl Fn(&Module)) -> String {
+    let cx = inkwell::context::Context::create();
+    let buf = inkwell::memory_buffer::MemoryBuffer::create_from_memory_range_copy(ir.as_bytes(), "t");
+    let m = cx.create_module_from_ir(buf).unwrap();
+    pass(&m);
+    m.verify().unwrap_or_else(|e| panic!("{e}\n{}", m.print_to_string()));
+    m.print_to_string().to_string()
+}
+
 /// What runs underneath compiled code: decides the runtime's C files, what
 /// an executable is, and how it is linked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -31,6 +31,7 @@
 //! loop strength reduction into a fresh counter (matmul's set-up loop
 //! gained an instruction per iteration when all twins were merged).
 
+use super::int_operand;
 use inkwell::basic_block::BasicBlock;
 use inkwell::module::Module;
 use inkwell::values::{
@@ -153,13 +154,6 @@ fn recurrence<'ctx>(phi: PhiValue<'ctx>) -> Option<Recurrence<'ctx>> {
     Some(Recurrence { phi, step, next, back, init, entry })
 }
 
-fn int_operand<'ctx>(inst: InstructionValue<'ctx>, i: u32) -> Option<IntValue<'ctx>> {
-    match inst.get_operand(i)?.value()? {
-        BasicValueEnum::IntValue(v) => Some(v),
-        _ => None,
-    }
-}
-
 /// `C` with `twin = keep + C` on every pass, if the two recurrences are
 /// twins: same type, edges and step, initial values a constant apart.
 fn offset<'ctx>(keep: &Recurrence<'ctx>, twin: &Recurrence<'ctx>) -> Option<IntValue<'ctx>> {
@@ -190,16 +184,9 @@ fn offset<'ctx>(keep: &Recurrence<'ctx>, twin: &Recurrence<'ctx>) -> Option<IntV
 #[cfg(test)]
 mod tests {
     use super::*;
-    use inkwell::context::Context;
-    use inkwell::memory_buffer::MemoryBuffer;
 
     fn rewritten(ir: &str) -> String {
-        let cx = Context::create();
-        let buf = MemoryBuffer::create_from_memory_range_copy(ir.as_bytes(), "t");
-        let m = cx.create_module_from_ir(buf).unwrap();
-        merge_twin_ivs(&m);
-        m.verify().unwrap_or_else(|e| panic!("{e}\n{}", m.print_to_string()));
-        m.print_to_string().to_string()
+        crate::target::rewritten_ir(ir, merge_twin_ivs)
     }
 
     /// Insertion sort's shape: the outer loop carries `i` from 1 and

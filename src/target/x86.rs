@@ -17,9 +17,10 @@
 //! again) and is exact: `zext(trunc w) = w & mask`, and zero-extension
 //! distributes over `xor` and `or`.
 
+use super::int_operand;
 use inkwell::builder::Builder;
 use inkwell::module::Module;
-use inkwell::values::{AnyValue, BasicValue, BasicValueEnum, InstructionOpcode, InstructionValue, IntValue};
+use inkwell::values::{AnyValue, BasicValue, InstructionOpcode, InstructionValue, IntValue};
 
 /// Rewrite every `zext(xor|or iN (trunc iK w), b) to iM` with K ≤ M in
 /// `module` as `zext(xor|or iK (and w, 2^N - 1), (zext b to iK))`.
@@ -35,14 +36,6 @@ pub fn widen_narrow_logic(module: &Module) {
         for z in zexts {
             widen(&b, z);
         }
-    }
-}
-
-/// The integer operand `i` of `inst`.
-fn int_operand<'ctx>(inst: InstructionValue<'ctx>, i: u32) -> Option<IntValue<'ctx>> {
-    match inst.get_operand(i)?.value()? {
-        BasicValueEnum::IntValue(v) => Some(v),
-        _ => None,
     }
 }
 
@@ -97,16 +90,9 @@ fn replace<'ctx>(old: InstructionValue<'ctx>, new: IntValue<'ctx>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use inkwell::context::Context;
-    use inkwell::memory_buffer::MemoryBuffer;
 
     fn rewritten(ir: &str) -> String {
-        let cx = Context::create();
-        let buf = MemoryBuffer::create_from_memory_range_copy(ir.as_bytes(), "t");
-        let m = cx.create_module_from_ir(buf).unwrap();
-        widen_narrow_logic(&m);
-        m.verify().unwrap();
-        m.print_to_string().to_string()
+        crate::target::rewritten_ir(ir, widen_narrow_logic)
     }
 
     const CRC: &str = "define i64 @f(i32 %crc, i8 %b) {
