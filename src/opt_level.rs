@@ -28,6 +28,7 @@ use crate::error::{Error, ErrorKind, Result};
 use inkwell::attributes::{Attribute, AttributeLoc};
 use inkwell::context::Context;
 use inkwell::module::Module;
+use inkwell::values::FunctionValue;
 use std::fmt;
 
 /// An optimisation level, as `-O<LEVEL>` names it.
@@ -117,20 +118,26 @@ impl fmt::Display for OptLevel {
 /// Functions marked `optnone` are left alone (LLVM rejects `optnone`
 /// with either attribute).
 pub fn size_attributes(cx: &Context, m: &Module, level: OptLevel) {
-    let names: &[&str] = match level {
-        OptLevel::Os => &["optsize"],
-        OptLevel::Oz => &["optsize", "minsize"],
+    let minsize = match level {
+        OptLevel::Os => false,
+        OptLevel::Oz => true,
         _ => return,
     };
     for f in m.get_functions() {
-        if f.count_basic_blocks() == 0
-            || f.get_enum_attribute(AttributeLoc::Function, kind("optnone")).is_some()
-        {
-            continue;
-        }
-        for name in names {
-            f.add_attribute(AttributeLoc::Function, cx.create_enum_attribute(kind(name), 0));
-        }
+        mark_for_size(cx, f, minsize);
+    }
+}
+
+/// Give `f`, if it is defined and not `optnone` (which LLVM rejects with
+/// either attribute), `optsize`, and `minsize` too if asked.
+pub fn mark_for_size(cx: &Context, f: FunctionValue, minsize: bool) {
+    if f.count_basic_blocks() == 0 || f.get_enum_attribute(AttributeLoc::Function, kind("optnone")).is_some()
+    {
+        return;
+    }
+    let names: &[&str] = if minsize { &["optsize", "minsize"] } else { &["optsize"] };
+    for name in names {
+        f.add_attribute(AttributeLoc::Function, cx.create_enum_attribute(kind(name), 0));
     }
 }
 

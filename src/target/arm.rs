@@ -121,7 +121,7 @@ pub fn size_attributes(cx: &Context, m: &Module) {
     let kind = |name: &str| {
         cx.create_enum_attribute(inkwell::attributes::Attribute::get_named_enum_kind_id(name), 0)
     };
-    let (nounwind, optsize, minsize) = (kind("nounwind"), kind("optsize"), kind("minsize"));
+    let nounwind = kind("nounwind");
     for f in m.get_functions() {
         if f.count_basic_blocks() == 0 {
             continue;
@@ -129,10 +129,8 @@ pub fn size_attributes(cx: &Context, m: &Module) {
         f.add_attribute(inkwell::attributes::AttributeLoc::Function, nounwind);
         let name = f.get_name().to_string_lossy();
         let guest = name.strip_prefix("wasm_f").is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()));
-        if !guest && f.get_string_attribute(inkwell::attributes::AttributeLoc::Function, "optnone").is_none()
-        {
-            f.add_attribute(inkwell::attributes::AttributeLoc::Function, optsize);
-            f.add_attribute(inkwell::attributes::AttributeLoc::Function, minsize);
+        if !guest {
+            crate::opt_level::mark_for_size(cx, f, true);
         }
     }
 }
