@@ -138,6 +138,7 @@ pub fn compile_bytes_with(wasm: &[u8], opts: &Options, topts: &TargetOptions) ->
         guest_section: target.os == Os::Linux,
         version_loops: version_loops(target.os, opts.opt_level, strategy),
         unroll_data_loops: group_checks(target.os, opts.opt_level, strategy),
+        generic_calls: !(target.os == Os::CortexM && emit == Emit::Exe),
     };
     let versioned = tr_opts.version_loops;
     let hoist = strategy == Strategy::Explicit && versioned;
@@ -191,6 +192,9 @@ pub fn compile_bytes_with(wasm: &[u8], opts: &Options, topts: &TargetOptions) ->
     }
     if target.os == Os::CortexM && opts.opt_level != OptLevel::O0 {
         target::twin_ivs::merge_twin_ivs(&guest);
+    }
+    if target.os == Os::CortexM && emit == Emit::Exe {
+        target::trap_messages::keep_used_trap_messages(&guest);
     }
     if target.os == Os::CortexM {
         target::arm::legalize_float_intrinsics(&cx, &guest)?;

@@ -11,6 +11,7 @@ pub mod arm;
 pub mod board;
 pub mod i686;
 pub mod link;
+pub mod trap_messages;
 pub mod twin_ivs;
 pub mod x86;
 

@@ -26,8 +26,10 @@ impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
         let mut calls = Vec::new();
         let mut thunks = Vec::new();
         for t in 0..self.info.types.len() as u32 {
-            calls.push(self.emit_trampoline(t)?);
-            thunks.push(self.emit_host_thunk(t)?);
+            if self.opts.generic_calls {
+                calls.push(self.emit_trampoline(t)?);
+                thunks.push(self.emit_host_thunk(t)?);
+            }
         }
         self.emit_export_wrappers()?;
         Ok(InstanceParts { init, calls, thunks })

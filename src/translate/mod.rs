@@ -64,6 +64,13 @@ pub struct TranslateOptions {
     /// Translate small loops that exit on data with their body twice
     /// (unroll.rs), so grouped.rs can share their checks.
     pub unroll_data_loops: bool,
+    /// Emit the descriptor's per-type trampolines (generic calls through
+    /// awsm_invoke) and host thunks (imports bound to host callbacks).
+    /// Firmware has neither: awsm binds its WASI imports itself and its
+    /// board runs `_start` directly. Without them a module with a table,
+    /// whose type list firmware keeps for call_indirect's signatures, no
+    /// longer drags in every thunk and `awsm_rt_call_host`.
+    pub generic_calls: bool,
 }
 
 /// How an imported function is reached.
