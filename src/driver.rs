@@ -5,7 +5,7 @@ use crate::abi::strategy::Strategy;
 use crate::error::{Error, ErrorKind, Result};
 use crate::module::ModuleInfo;
 pub use crate::opt_level::OptLevel;
-use crate::target::board::FIRMWARE_EXTERNAL_SYMBOLS;
+use crate::target::board::{FIRMWARE_EXTERNAL_SYMBOLS, SIZE_LEVEL_HELPERS};
 use crate::target::link::{self, Emit, Linker};
 use crate::target::{self, Board, Os, TargetInfo};
 use crate::translate::{ModuleCtx, TranslateOptions};
@@ -181,6 +181,9 @@ pub fn compile_bytes_with(wasm: &[u8], opts: &Options, topts: &TargetOptions) ->
     if target.x87_float_returns() {
         let c_callable = |name: &str| name == "main" || name.starts_with(&format!("{prefix}_"));
         target::i686::sse_float_returns(&cx, &guest, c_callable);
+    }
+    if target.os == Os::CortexM {
+        select_copy_helpers(&guest, emit == Emit::Exe && opts.opt_level.for_size());
     }
     set_linkage(&guest, emit, &prefix, target.os);
     target::optimize(&guest, &tm, opts.opt_level)?;
@@ -366,6 +369,25 @@ fn strip_target_attributes(m: &Module) {
     }
 }
 
+/// Whether Cortex-M code gets runtime/cortex_m/bytes.c's byte loops for
+/// memcpy/memmove/memset (`keep`: firmware built for size) or newlib's
+/// (everything else: the runtime's definitions are deleted here, so the
+/// backend's calls stay undefined in the object and the linker, or an
+/// embedder's, resolves them from the C library). Nothing in the IR
+/// calls the helpers: only the backend does, after this.
+fn select_copy_helpers(m: &Module, keep: bool) {
+    if keep {
+        return; // set_linkage keeps them external
+    }
+    for name in SIZE_LEVEL_HELPERS {
+        if let Some(f) = m.get_function(name) {
+            // SAFETY: no IR refers to the helpers (see above), and `f` is
+            // not used after.
+            unsafe { f.delete() };
+        }
+    }
+}
+
 /// Executables: everything but `main` is internal, so LTO sees all of it.
 /// Objects and shared objects: the descriptor and export wrappers stay
 /// visible; runtime definitions become weak_odr so several compiled
@@ -373,10 +395,13 @@ fn strip_target_attributes(m: &Module) {
 ///
 /// Definitions the runtime's C declares weak (Cortex-M's `awsm_trap`, a
 /// hook firmware may replace) stay weak in objects. Cortex-M firmware keeps
-/// the few symbols newlib and the linker script refer to external.
+/// the few symbols newlib and the linker script refer to external, and
+/// the copy helpers the backend calls when select_copy_helpers kept them.
 fn set_linkage(m: &Module, emit: Emit, prefix: &str, os: Os) {
     let exported = |name: &str| name.starts_with(&format!("{prefix}_"));
-    let firmware_external = |name: &str| os == Os::CortexM && FIRMWARE_EXTERNAL_SYMBOLS.contains(&name);
+    let firmware_external = |name: &str| {
+        os == Os::CortexM && (FIRMWARE_EXTERNAL_SYMBOLS.contains(&name) || SIZE_LEVEL_HELPERS.contains(&name))
+    };
     for f in m.get_functions() {
         if f.count_basic_blocks() == 0 {
             continue; // a declaration

@@ -51,6 +51,50 @@ __attribute__((noinline)) static void *zeroed_array(size_t count, size_t size) {
  * the firmware's descriptor) cost no call. */
 static void *zeroed(size_t count, size_t size) { return count ? zeroed_array(count, size) : NULL; }
 
+/*
+ * Instance state that never grows (function references, global cells,
+ * table headers, type ids, segment flags) is carved from one zeroed
+ * block. With the firmware's constant descriptor its size is a constant,
+ * and when it fits STATE_POOL_BYTES the block is this static array, which
+ * the reset code has already zeroed: each array is then a constant
+ * address and instantiation calls no allocator for it. A larger module's
+ * block comes from the heap (the pool, unreferenced, is then dropped).
+ * Table elements stay on the heap: table.grow reallocs them.
+ */
+enum { STATE_POOL_BYTES = 256 };
+static uint64_t state_pool[STATE_POOL_BYTES / sizeof(uint64_t)];
+
+/* Offsets in the state block, each array 8-byte aligned (global cells
+ * hold i64/f64). */
+typedef struct state_layout {
+  size_t type_ids, funcs, global_ptrs, cells, table_ptrs, tables, data_dropped, elem_dropped, size;
+} state_layout;
+
+static size_t place(size_t *end, size_t count, size_t size) {
+  size_t at = *end;
+  *end += (count * size + 7u) & ~(size_t)7u;
+  return at;
+}
+
+static state_layout layout_of(const awsm_module *m) {
+  state_layout l;
+  size_t end = 0;
+  l.type_ids = place(&end, m->num_tables ? m->num_types : 0, sizeof(uint32_t));
+  l.funcs = place(&end, m->num_funcs, sizeof(awsm_funcref));
+  l.global_ptrs = place(&end, m->num_globals, sizeof(awsm_global *));
+  l.cells = place(&end, m->num_globals, sizeof(awsm_global));
+  l.table_ptrs = place(&end, m->num_tables, sizeof(awsm_table *));
+  l.tables = place(&end, m->num_tables, sizeof(awsm_table));
+  l.data_dropped = place(&end, m->num_data, 1);
+  l.elem_dropped = place(&end, m->num_elems, 1);
+  l.size = end;
+  return l;
+}
+
+static uint8_t *state_block(size_t size) {
+  return size <= sizeof state_pool ? (uint8_t *)state_pool : zeroed(size, 1);
+}
+
 static bool same_string(const char *a, const char *b) {
 #pragma clang loop unroll(disable)
   while (*a && *a == *b)
@@ -62,8 +106,7 @@ static bool same_string(const char *a, const char *b) {
  * generated code compares with as a constant), else 1 + the first type
  * index with the same signature, so equal signatures compare equal at
  * call_indirect. */
-static uint32_t *local_type_ids(const awsm_module *m) {
-  uint32_t *ids = zeroed(m->num_types, sizeof *ids);
+static uint32_t *local_type_ids(const awsm_module *m, uint32_t *ids) {
   for (uint32_t t = 0; t < m->num_types; t++) {
     uint32_t first = 0;
     while (!same_string(m->types[first].sig, m->types[t].sig))
@@ -74,9 +117,9 @@ static uint32_t *local_type_ids(const awsm_module *m) {
   return ids;
 }
 
-static void alloc_tables(awsm_instance *inst, const awsm_module *m) {
-  inst->tables = zeroed(m->num_tables, sizeof *inst->tables);
-  awsm_table *own = zeroed(m->num_tables, sizeof *own);
+static void alloc_tables(awsm_instance *inst, const awsm_module *m, awsm_table **ptrs,
+                         awsm_table *own) {
+  inst->tables = ptrs;
   for (uint32_t i = 0; i < m->num_tables; i++) {
     const awsm_table_desc *d = &m->tables[i];
     if (d->limits.min > AWSM_TABLE_LIMIT)
@@ -109,9 +152,11 @@ static void allocate(awsm_instance *inst, const awsm_module *m) {
   if (m->num_imports != m->num_imported_funcs || m->num_imported_globals ||
       m->num_imported_tables || m->memory_imported)
     load_error("firmware binds only WASI function imports");
-  const uint32_t *ids = m->num_tables ? local_type_ids(m) : NULL;
+  state_layout l = layout_of(m);
+  uint8_t *state = state_block(l.size);
+  const uint32_t *ids = m->num_tables ? local_type_ids(m, (uint32_t *)(state + l.type_ids)) : NULL;
   inst->type_ids = ids;
-  inst->funcs = zeroed(m->num_funcs, sizeof *inst->funcs);
+  inst->funcs = (awsm_funcref *)(state + l.funcs);
   /* Only imports must be bound; a defined function nothing can look up
    * by index (not exported, not in a table) has no pointer. */
   for (uint32_t i = 0; i < m->num_funcs; i++) {
@@ -119,13 +164,13 @@ static void allocate(awsm_instance *inst, const awsm_module *m) {
       load_error("firmware binds only WASI function imports");
     inst->funcs[i] = (awsm_funcref){m->func_ptrs[i], inst, ids ? ids[m->func_types[i]] : 0};
   }
-  inst->globals = zeroed(m->num_globals, sizeof *inst->globals);
-  awsm_global *cells = zeroed(m->num_globals, sizeof *cells);
+  inst->globals = (awsm_global **)(state + l.global_ptrs);
+  awsm_global *cells = (awsm_global *)(state + l.cells);
   for (uint32_t i = 0; i < m->num_globals; i++)
     inst->globals[i] = &cells[i];
-  alloc_tables(inst, m);
-  inst->data_dropped = zeroed(m->num_data, 1);
-  inst->elem_dropped = zeroed(m->num_elems, 1);
+  alloc_tables(inst, m, (awsm_table **)(state + l.table_ptrs), (awsm_table *)(state + l.tables));
+  inst->data_dropped = state + l.data_dropped;
+  inst->elem_dropped = state + l.elem_dropped;
   if (m->has_memory)
     alloc_memory(inst, m);
 }

@@ -44,6 +44,26 @@ pub const BOARDS: &[Board] = &[
 pub const FIRMWARE_EXTERNAL_SYMBOLS: &[&str] =
     &["Reset_Handler", "_exit", "_write", "_read", "_close", "_lseek", "_fstat", "_isatty"];
 
+/// The byte-loop copy and fill helpers of runtime/cortex_m/bytes.c, which
+/// calls the backend emits for memcpy/memmove/memset bind to. Firmware
+/// built for size keeps them external, so the linker leaves out newlib's
+/// word-at-a-time versions (about 460 bytes); everything else (other
+/// levels, objects) has them deleted before linking and gets newlib's.
+pub const SIZE_LEVEL_HELPERS: &[&str] = &[
+    "__aeabi_memcpy",
+    "__aeabi_memcpy4",
+    "__aeabi_memcpy8",
+    "__aeabi_memmove",
+    "__aeabi_memmove4",
+    "__aeabi_memmove8",
+    "__aeabi_memset",
+    "__aeabi_memset4",
+    "__aeabi_memset8",
+    "__aeabi_memclr",
+    "__aeabi_memclr4",
+    "__aeabi_memclr8",
+];
+
 /// Board firmware calls `_start` directly as a function of no parameters
 /// and no results (`awsm_cm_run_command`, which leaves the module's
 /// signature table out of the image), so a `_start` of another type is

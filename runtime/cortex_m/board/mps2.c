@@ -250,7 +250,10 @@ static uint8_t *heap_top = __heap_start__;
 
 static size_t heap_round(size_t n) { return (n + 7u) & ~(size_t)7u; }
 
-void *malloc(size_t n) {
+/* Inlined into each allocator, so a firmware that only callocs (the
+ * usual case: instantiation) has one allocator function, not calloc
+ * calling malloc. */
+__attribute__((always_inline)) static inline void *bump(size_t n) {
   size_t size = heap_round(n);
   if (size < n || size + sizeof(heap_block) > (size_t)(__heap_end__ - heap_top))
     return NULL;
@@ -259,6 +262,8 @@ void *malloc(size_t n) {
   heap_top += sizeof *b + size;
   return b + 1;
 }
+
+void *malloc(size_t n) { return bump(n); }
 
 void free(void *p) {
   heap_block *b = (heap_block *)p - 1;
@@ -269,7 +274,7 @@ void free(void *p) {
 void *calloc(size_t count, size_t size) {
   if (size && count > SIZE_MAX / size)
     return NULL;
-  void *p = malloc(count * size);
+  void *p = bump(count * size);
   if (p)
     memset(p, 0, count * size);
   return p;
