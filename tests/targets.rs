@@ -679,13 +679,13 @@ fn native_bench(kernel: &str, opt: &str, dir: &Path) -> BenchRun {
     run_bench(&native).unwrap_or_else(|e| panic!("{kernel} native {opt}: {e}"))
 }
 
-/// Build the wasm module of `kernel` (clang -O2, one 64 KiB page, the
-/// WASI platform object `platform`).
-fn wasm_bench(kernel: &str, clang: &str, platform: &Path, dir: &Path) -> PathBuf {
-    let object = dir.join(format!("{kernel}.o"));
-    let wasm = dir.join(format!("{kernel}.wasm"));
+/// Build the wasm module of `kernel` (clang at `opt`, one 64 KiB page,
+/// the WASI platform object `platform`).
+fn wasm_bench(kernel: &str, opt: &str, clang: &str, platform: &Path, dir: &Path) -> PathBuf {
+    let object = dir.join(format!("{kernel}{opt}.o"));
+    let wasm = dir.join(format!("{kernel}{opt}.wasm"));
     let mut cc = Command::new(clang);
-    cc.args(["--target=wasm32", "-O2", "-nostdlib", "-c"])
+    cc.args(["--target=wasm32", opt, "-nostdlib", "-c"])
         .arg(repo_path("tests/targets/bench").join(format!("{kernel}.c")))
         .arg("-o")
         .arg(&object);
@@ -723,9 +723,10 @@ fn awsm_bench(
 /// -O2 with explicit bounds checks, with explicit checks and 32 KiB pages,
 /// with the mask strategy, and at -Oz with explicit checks. All must
 /// compute the same checksums, and -Oz firmware must take less flash than
-/// -O2 firmware; the instruction counts and flash sizes (two tables: speed
-/// levels, size levels) are written to target/tmp/embedded_figures.md
-/// (doc/targets.md, "Embedded figures").
+/// -O2 firmware. A third build is the smallest there is: the C compiled to
+/// wasm at -Oz, then awsm -Oz. The instruction counts and flash sizes
+/// (three tables: speed levels, size levels, smallest build) are written
+/// to target/tmp/embedded_figures.md (doc/targets.md, "Embedded figures").
 #[test]
 fn embedded_benchmarks_agree_with_native() {
     if let Err(reason) = CORTEX_M4.ready() {
@@ -737,13 +738,17 @@ fn embedded_benchmarks_agree_with_native() {
     let clang = wasi_clang().expect("probed by ready()").program.clone();
     let dir = build_root().join("bench");
     std::fs::create_dir_all(&dir).expect("create the bench directory");
-    let platform = dir.join("platform_wasm.o");
-    let mut cc = Command::new(&clang);
-    cc.args(["--target=wasm32", "-O2", "-nostdlib", "-fno-builtin", "-c"])
-        .arg(repo_path("tests/targets/bench/platform_wasm.c"))
-        .arg("-o")
-        .arg(&platform);
-    expect_success(&mut cc).unwrap_or_else(|e| panic!("{e}"));
+    let platform = |opt: &str| {
+        let object = dir.join(format!("platform_wasm{opt}.o"));
+        let mut cc = Command::new(&clang);
+        cc.args(["--target=wasm32", opt, "-nostdlib", "-fno-builtin", "-c"])
+            .arg(repo_path("tests/targets/bench/platform_wasm.c"))
+            .arg("-o")
+            .arg(&object);
+        expect_success(&mut cc).unwrap_or_else(|e| panic!("{e}"));
+        object
+    };
+    let (platform, platform_oz) = (platform("-O2"), platform("-Oz"));
 
     let variants: [(&str, &[&str]); 3] = [
         ("explicit", &[]),
@@ -760,10 +765,15 @@ fn embedded_benchmarks_agree_with_native() {
          | ratio to native -O2 flash | of which guest code | awsm -O2 flash |\n\
          | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n",
     );
+    let mut smallest_table = String::from(
+        "| kernel | native -O2 instructions | clang -Oz, awsm -Oz | ratio | native -O2 flash \
+         | clang -Oz, awsm -Oz flash | ratio | of which guest code |\n\
+         | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n",
+    );
     let ratio = |a: u64, b: u64| a as f64 / b as f64;
     for kernel in BENCH_KERNELS {
         let native = native_bench(kernel, "-O2", &dir);
-        let wasm = wasm_bench(kernel, &clang, &platform, &dir);
+        let wasm = wasm_bench(kernel, "-O2", &clang, &platform, &dir);
         let mut row = format!("| {kernel} | {} |", native.instructions);
         let (mut explicit_flash, mut explicit_guest) = (0, 0);
         for (label, flags) in variants {
@@ -810,8 +820,24 @@ fn embedded_benchmarks_agree_with_native() {
             ratio(oz.flash, native_os.flash),
             ratio(oz.flash, native.flash),
         ));
+
+        let wasm_oz = wasm_bench(kernel, "-Oz", &clang, &platform_oz, &dir);
+        let (small, small_guest) = awsm_bench(kernel, &wasm_oz, "smallest", "-Oz", &[], &dir);
+        assert_eq!(
+            small.checksum, native.checksum,
+            "{kernel} (clang -Oz, awsm -Oz) computed a different checksum"
+        );
+        smallest_table.push_str(&format!(
+            "| {kernel} | {} | {} | {:.2}x | {} | {} | {:.2}x | {small_guest} |\n",
+            native.instructions,
+            small.instructions,
+            ratio(small.instructions, native.instructions),
+            native.flash,
+            small.flash,
+            ratio(small.flash, native.flash),
+        ));
     }
-    let figures = format!("{table}\n{size_table}");
+    let figures = format!("{table}\n{size_table}\n{smallest_table}");
     let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("embedded_figures.md");
     let _ = std::fs::write(&out, &figures);
     eprintln!(
