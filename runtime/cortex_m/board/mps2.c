@@ -101,6 +101,7 @@ void awsm_port_exit(int status) {
 /* The MPS2 CPU clock SysTick counts (QEMU: 25 MHz of virtual time, so
  * with -icount shift=0, one tick per 40 instructions). */
 #define CPU_HZ 25000000u
+#define NS_PER_TICK (1000000000u / CPU_HZ)
 
 static volatile uint32_t systick_wraps;
 
@@ -118,8 +119,9 @@ uint64_t awsm_port_clock_ns(void) {
     wraps = systick_wraps;
     count = SYST_CVR;
   } while (wraps != systick_wraps);
-  uint64_t ticks = ((uint64_t)wraps << 24) + (SYST_RELOAD - count);
-  return ticks * (1000000000u / CPU_HZ);
+  /* Each wrap is 2^24 ticks; ticks since the last wrap fit in 32 bits
+   * even as ns: one 32x32->64 multiply, no 64-bit one. */
+  return (uint64_t)wraps * ((SYST_RELOAD + 1u) * NS_PER_TICK) + (SYST_RELOAD - count) * NS_PER_TICK;
 }
 
 uintptr_t awsm_port_stack_bottom(void) { return (uintptr_t)__stack_bottom__; }
