@@ -51,8 +51,6 @@ enum {
   SYS_WRITE = 0x05,
   SYS_EXIT_EXTENDED = 0x20,
   ADP_STOPPED_APPLICATION_EXIT = 0x20026,
-  OPEN_MODE_W = 4, /* ":tt" opened "w" is stdout */
-  OPEN_MODE_A = 8, /* ":tt" opened "a" is stderr */
 };
 
 static int32_t semihost(int32_t op, const void *arg) {
@@ -64,24 +62,19 @@ static int32_t semihost(int32_t op, const void *arg) {
 
 /* Semihosting handles of stdout and stderr, plus one: 0 (not opened yet)
  * keeps the array in .bss instead of 12 bytes of initial values in flash
- * (a failed open is tried again at the next write). */
+ * (a failed open is tried again at the next write; the write in between
+ * goes to handle -1, which QEMU answers with -1, EBADF). */
 static int32_t console[3];
-
-static int32_t console_handle(int fd) {
-  if (console[fd] == 0) {
-    uint32_t block[3] = {(uint32_t)":tt", fd == 2 ? OPEN_MODE_A : OPEN_MODE_W, 3};
-    console[fd] = semihost(SYS_OPEN, block) + 1;
-  }
-  return console[fd] - 1;
-}
 
 long awsm_port_write(int fd, const void *buf, size_t len) {
   if (fd != 1 && fd != 2)
     return -1;
-  int32_t handle = console_handle(fd);
-  if (handle < 0)
-    return -1;
-  uint32_t block[3] = {(uint32_t)handle, (uint32_t)buf, (uint32_t)len};
+  if (console[fd] == 0) {
+    /* ":tt" opened with mode 4 ("w") is stdout, mode 8 ("a") stderr. */
+    uint32_t block[3] = {(uint32_t)":tt", 4u * (uint32_t)fd, 3};
+    console[fd] = semihost(SYS_OPEN, block) + 1;
+  }
+  uint32_t block[3] = {(uint32_t)(console[fd] - 1), (uint32_t)buf, (uint32_t)len};
   int32_t not_written = semihost(SYS_WRITE, block);
   return not_written < 0 ? -1 : (long)len - not_written;
 }
