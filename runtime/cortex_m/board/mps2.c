@@ -51,8 +51,6 @@ enum {
   SYS_WRITE = 0x05,
   SYS_EXIT_EXTENDED = 0x20,
   ADP_STOPPED_APPLICATION_EXIT = 0x20026,
-  OPEN_MODE_W = 4, /* ":tt" opened "w" is stdout */
-  OPEN_MODE_A = 8, /* ":tt" opened "a" is stderr */
 };
 
 static int32_t semihost(int32_t op, const void *arg) {
@@ -64,24 +62,19 @@ static int32_t semihost(int32_t op, const void *arg) {
 
 /* Semihosting handles of stdout and stderr, plus one: 0 (not opened yet)
  * keeps the array in .bss instead of 12 bytes of initial values in flash
- * (a failed open is tried again at the next write). */
+ * (a failed open is tried again at the next write; the write in between
+ * goes to handle -1, which QEMU answers with -1, EBADF). */
 static int32_t console[3];
-
-static int32_t console_handle(int fd) {
-  if (console[fd] == 0) {
-    uint32_t block[3] = {(uint32_t)":tt", fd == 2 ? OPEN_MODE_A : OPEN_MODE_W, 3};
-    console[fd] = semihost(SYS_OPEN, block) + 1;
-  }
-  return console[fd] - 1;
-}
 
 long awsm_port_write(int fd, const void *buf, size_t len) {
   if (fd != 1 && fd != 2)
     return -1;
-  int32_t handle = console_handle(fd);
-  if (handle < 0)
-    return -1;
-  uint32_t block[3] = {(uint32_t)handle, (uint32_t)buf, (uint32_t)len};
+  if (console[fd] == 0) {
+    /* ":tt" opened with mode 4 ("w") is stdout, mode 8 ("a") stderr. */
+    uint32_t block[3] = {(uint32_t)":tt", 4u * (uint32_t)fd, 3};
+    console[fd] = semihost(SYS_OPEN, block) + 1;
+  }
+  uint32_t block[3] = {(uint32_t)(console[fd] - 1), (uint32_t)buf, (uint32_t)len};
   int32_t not_written = semihost(SYS_WRITE, block);
   return not_written < 0 ? -1 : (long)len - not_written;
 }
@@ -101,6 +94,7 @@ void awsm_port_exit(int status) {
 /* The MPS2 CPU clock SysTick counts (QEMU: 25 MHz of virtual time, so
  * with -icount shift=0, one tick per 40 instructions). */
 #define CPU_HZ 25000000u
+#define NS_PER_TICK (1000000000u / CPU_HZ)
 
 static volatile uint32_t systick_wraps;
 
@@ -118,8 +112,9 @@ uint64_t awsm_port_clock_ns(void) {
     wraps = systick_wraps;
     count = SYST_CVR;
   } while (wraps != systick_wraps);
-  uint64_t ticks = ((uint64_t)wraps << 24) + (SYST_RELOAD - count);
-  return ticks * (1000000000u / CPU_HZ);
+  /* Each wrap is 2^24 ticks; ticks since the last wrap fit in 32 bits
+   * even as ns: one 32x32->64 multiply, no 64-bit one. */
+  return (uint64_t)wraps * ((SYST_RELOAD + 1u) * NS_PER_TICK) + (SYST_RELOAD - count) * NS_PER_TICK;
 }
 
 uintptr_t awsm_port_stack_bottom(void) { return (uintptr_t)__stack_bottom__; }
@@ -131,55 +126,47 @@ uintptr_t awsm_port_stack_bottom(void) { return (uintptr_t)__stack_bottom__; }
 #define SCB_HFSR (*(volatile uint32_t *)0xe000ed2cu)
 #define SCB_CPACR (*(volatile uint32_t *)0xe000ed88u)
 
-static void print_hex(uint32_t v) {
-  char text[11];
-  text[0] = '0';
-  text[1] = 'x';
-  text[10] = 0;
-#pragma clang loop unroll(disable)
-  for (int i = 9; i >= 2; i--, v >>= 4) {
-    uint32_t digit = v & 15;
-    text[i] = (char)(digit < 10 ? '0' + digit : 'a' - 10 + digit);
-  }
-  awsm_cm_print_error(text);
-}
-
-/* Exceptions 3-6: HardFault, MemManage, BusFault, UsageFault. */
-static const char fault_names[4][11] = {"HardFault", "MemManage", "BusFault", "UsageFault"};
+/* What follows "awsm: trap: " in a fault report: NUL-separated labels,
+ * each but the last followed by a register in hex. The exception number
+ * (IPSR) stands for a table of exception names: 3 HardFault, 4 MemManage,
+ * 5 BusFault, 6 UsageFault, anything else an interrupt nothing enabled. */
+static const char fault_text[] = "hardware fault (IPSR 0x\0, CFSR 0x\0, HFSR 0x\0, PC 0x\0)\n";
 
 /* A fault the guest's checks did not catch (the runtime or board code is
  * broken, or the main stack overflowed outside guest code), or an
  * interrupt nothing enabled. Report it as a trap, with the registers
- * needed to find it. `exception` is the IPSR exception number, `frame`
- * the exception stack frame (r0-r3, r12, lr, pc, xpsr). */
-__attribute__((used, noreturn)) void awsm_mps2_fault_report(uint32_t exception,
-                                                            const uint32_t *frame) {
+ * needed to find it. `ipsr` is the exception number, `frame` the
+ * exception stack frame (r0-r3, r12, lr, pc, xpsr). One loop over
+ * label and register pairs: smaller in flash than a call per piece. */
+__attribute__((used, noreturn)) void awsm_mps2_fault_report(uint32_t ipsr, const uint32_t *frame) {
+  const uint32_t values[4] = {ipsr, SCB_CFSR, SCB_HFSR, frame[6]};
+  const char *label = fault_text;
   /* The prefix is the string trap.c prints too: stored once. */
   awsm_cm_print_error("awsm: trap: ");
-  if (exception - 3 > 3) {
-    awsm_cm_print_error("unexpected interrupt\n");
-    awsm_port_exit(EXIT_TRAP);
+  for (int i = 0;; i++) {
+    awsm_cm_print_error(label);
+    if (i == 4)
+      break;
+    while (*label++)
+      ;
+    char hex[8];
+    uint32_t v = values[i];
+#pragma clang loop unroll(disable)
+    for (int n = 0; n < 8; n++, v <<= 4) {
+      uint32_t digit = v >> 28;
+      hex[n] = (char)(digit < 10 ? '0' + digit : 'a' - 10 + digit);
+    }
+    awsm_port_write(2, hex, 8);
   }
-  awsm_cm_print_error("hardware fault (");
-  awsm_cm_print_error(fault_names[exception - 3]);
-  awsm_cm_print_error(", CFSR ");
-  print_hex(SCB_CFSR);
-  awsm_cm_print_error(", HFSR ");
-  print_hex(SCB_HFSR);
-  awsm_cm_print_error(", PC ");
-  print_hex(frame[6]);
-  awsm_cm_print_error(")\n");
   awsm_port_exit(EXIT_TRAP);
 }
 
-/* Every exception but reset and SysTick: find the stack the frame was
- * pushed on, read which exception this is, report. */
+/* Every exception but reset and SysTick: read which exception this is,
+ * report. The frame is on the main stack: this firmware never switches
+ * to the process stack (Reset_Handler runs everything on MSP). */
 __attribute__((naked)) static void fault_handler(void) {
-  __asm__ volatile("tst lr, #4\n"
-                   "ite eq\n"
-                   "mrseq r1, msp\n"
-                   "mrsne r1, psp\n"
-                   "mrs r0, ipsr\n"
+  __asm__ volatile("mrs r0, ipsr\n"
+                   "mov r1, sp\n"
                    "b awsm_mps2_fault_report\n");
 }
 
