@@ -991,6 +991,46 @@ fn cortex_m_object_links_into_user_firmware() {
     assert_eq!(String::from_utf8_lossy(&run.stdout), "hello from an object\n");
 }
 
+/// The MPS2 board reports a fault the guest's checks did not catch as a
+/// trap: tests/targets/fault_board.c stands in for the runtime and runs an
+/// undefined instruction, which must print the exception number (6,
+/// UsageFault), CFSR's UNDEFINSTR bit, HFSR and the faulting PC, and exit
+/// with status 134.
+#[test]
+fn cortex_m_fault_is_reported_as_a_trap() {
+    if let Err(reason) = CORTEX_M4.ready() {
+        return report_skip(&CORTEX_M4, "fault_is_reported_as_a_trap", &reason);
+    }
+    let dir = build_root().join("fault");
+    std::fs::create_dir_all(&dir).expect("create a build directory");
+    let elf = dir.join("fault.elf");
+    let mut gcc = Command::new("arm-none-eabi-gcc");
+    gcc.args(["-mcpu=cortex-m4", "-mthumb", "-mfloat-abi=hard", "-mfpu=fpv4-sp-d16", "-O2", "-nostartfiles"])
+        .args(["--specs=nano.specs", "-DAWSM_ENTRY_MODULE=fault_module", "-I"])
+        .arg(repo_path("runtime/include"))
+        .arg("-T")
+        .arg(repo_path("runtime/cortex_m/board/mps2-an386.ld"))
+        .arg(repo_path("runtime/cortex_m/board/mps2.c"))
+        .arg(repo_path("tests/targets/fault_board.c"))
+        .arg("-o")
+        .arg(&elf)
+        .args(["-lc", "-lgcc"]);
+    expect_success(&mut gcc).unwrap_or_else(|e| panic!("{e}"));
+    let nm = Command::new("arm-none-eabi-nm").arg(&elf).output().expect("run arm-none-eabi-nm");
+    let pc = String::from_utf8_lossy(&nm.stdout)
+        .lines()
+        .find_map(|l| l.strip_suffix(" T awsm_cm_run_command").map(str::to_string))
+        .expect("awsm_cm_run_command in the image");
+    let run = run_with_limit(&mut CORTEX_M4.command(&elf).unwrap(), b"", RUN_LIMIT).expect("run QEMU");
+    assert_eq!(run.status.code(), Some(134), "stderr: {}", String::from_utf8_lossy(&run.stderr));
+    assert_eq!(
+        String::from_utf8_lossy(&run.stderr),
+        format!(
+            "awsm: trap: hardware fault (IPSR 0x00000006, CFSR 0x00010000, HFSR 0x00000000, PC 0x{pc})\n"
+        )
+    );
+}
+
 /// Firmware flash bound: a WASI "hello" (fd_write, proc_exit) built for
 /// the Cortex-M4 board fits in 3 KiB of flash, startup, semihosting, trap
 /// messages, fault reporting, memcpy/memset and runtime included (2412
