@@ -142,13 +142,20 @@ pub fn compile_bytes_with(wasm: &[u8], opts: &Options, topts: &TargetOptions) ->
     };
     let versioned = tr_opts.version_loops;
     let hoist = strategy == Strategy::Explicit && versioned;
-    let guest = ModuleCtx::new(&cx, &info, tr_opts, target.layout(), &runtime)?.translate()?;
+    let translated = ModuleCtx::new(&cx, &info, tr_opts, target.layout(), &runtime)?.translate()?;
+    let guest = translated.module;
     if target.os == Os::CortexM {
         let static_bytes = match (emit, board) {
             (Emit::Exe, Some(board)) => static_memory_bytes(&info, strategy, page_shift, board),
             _ => 0,
         };
-        define_cortex_m_constants(&cx, &guest, &info, strategy, page_shift, static_bytes);
+        let consts = CortexMConstants {
+            page_shift,
+            static_bytes,
+            funcrefs: translated.reads_funcs,
+            unbound_imports: translated.unbound_imports,
+        };
+        define_cortex_m_constants(&cx, &guest, &info, strategy, &consts);
     } else {
         define_host_mask_bits(&cx, &guest, &info);
     }
@@ -296,19 +303,28 @@ fn check_firmware_wasi(info: &ModuleInfo, runtime: &Module) -> Result<()> {
 /// `awsm_cm_static_memory` of that many bytes (`static_memory_bytes`; an
 /// empty array when 0): linear memory in .bss, which reset zeroes, so
 /// instantiation calls no allocator and needs no error path for one.
+///
+/// And `awsm_cm_funcrefs` (runtime/cortex_m/command.c): 0 when nothing
+/// reads the instance's function references, so instantiation does not
+/// fill them. LTO cannot see that itself: the array is written through the
+/// instance, which generated code receives as a pointer. And
+/// `awsm_cm_unbound_imports`, the function imports the translator did not
+/// bind to a runtime function, which instantiation refuses.
 fn define_cortex_m_constants<'ctx>(
     cx: &'ctx Context,
     m: &Module<'ctx>,
     info: &ModuleInfo,
     strategy: Strategy,
-    page_shift: u32,
-    static_bytes: u32,
+    c: &CortexMConstants,
 ) {
-    let mask_bits = cortex_m_mask_bits(info, strategy, page_shift);
+    let mask_bits = cortex_m_mask_bits(info, strategy, c.page_shift);
+    let static_bytes = c.static_bytes;
     for (name, value) in [
-        ("awsm_cm_page_shift", page_shift),
+        ("awsm_cm_page_shift", c.page_shift),
         ("awsm_cm_mask_bits", mask_bits),
         ("awsm_cm_static_memory_bytes", static_bytes),
+        ("awsm_cm_funcrefs", c.funcrefs as u32),
+        ("awsm_cm_unbound_imports", c.unbound_imports),
     ] {
         let g = m.add_global(cx.i32_type(), None, name);
         g.set_initializer(&cx.i32_type().const_int(value as u64, false));
@@ -319,6 +335,14 @@ fn define_cortex_m_constants<'ctx>(
     g.set_initializer(&ty.const_zero());
     // Generated code's accesses are 8 bytes at most, the runtime's words.
     g.set_alignment(8);
+}
+
+/// What `define_cortex_m_constants` needs beyond the module.
+struct CortexMConstants {
+    page_shift: u32,
+    static_bytes: u32,
+    funcrefs: bool,
+    unbound_imports: u32,
 }
 
 /// log2 of the mask strategy's arena (0 under explicit checks).

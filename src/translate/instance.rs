@@ -93,6 +93,7 @@ impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
                     i32t.const_zero().into(),
                     n.into(),
                 ];
+                self.note_funcs_read();
                 t.call_runtime(&symbols::TABLE_INIT, &args)?;
             }
             if e.active.is_some() || e.declared {

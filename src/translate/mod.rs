@@ -111,6 +111,21 @@ pub struct ModuleCtx<'ctx, 'a> {
     pub runtime_symbols: HashSet<String>,
     /// What is known about each table's contents (see `frozen.rs`).
     pub table_kinds: Vec<frozen::TableKind>,
+    /// Whether anything reads `ctx->funcs` at run time: generated code
+    /// (`ref.func`, calls to imports bound at instantiation) or the
+    /// runtime's table.init, which stores `&ctx->funcs[f]`. Set while
+    /// translating (`note_funcs_read`); see `Translated::reads_funcs`.
+    reads_funcs: std::cell::Cell<bool>,
+}
+
+/// A translated module and what the runtime linked with it may skip.
+pub struct Translated<'ctx> {
+    pub module: Module<'ctx>,
+    /// False when nothing reads `ctx->funcs`, so an instance need not
+    /// fill it (Cortex-M's command.c, through `awsm_cm_funcrefs`).
+    pub reads_funcs: bool,
+    /// Function imports not bound to a runtime function at compile time.
+    pub unbound_imports: u32,
 }
 
 impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
@@ -138,6 +153,7 @@ impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
             prof_kind: cx.get_kind_id("prof"),
             runtime_symbols: HashSet::new(),
             table_kinds: frozen::table_kinds(info)?,
+            reads_funcs: std::cell::Cell::new(false),
         };
         let clash = format!("{}_", m.opts.prefix);
         let names = runtime
@@ -292,7 +308,12 @@ impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
     }
 
     /// Translate every function body, then emit the module-level parts.
-    pub fn translate(self) -> Result<Module<'ctx>> {
+    /// Record that code being emitted reads `ctx->funcs`.
+    pub fn note_funcs_read(&self) {
+        self.reads_funcs.set(true);
+    }
+
+    pub fn translate(self) -> Result<Translated<'ctx>> {
         let info = self.info;
         for (i, body) in info.bodies.iter().enumerate() {
             let f = info.num_imported_funcs + i as u32;
@@ -307,7 +328,8 @@ impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
         if let Err(e) = self.module.verify() {
             return Err(Error::backend(format!("generated IR does not verify: {e}")));
         }
-        Ok(self.module)
+        let unbound_imports = self.callees.iter().filter(|c| matches!(c, Callee::Import)).count() as u32;
+        Ok(Translated { reads_funcs: self.reads_funcs.get(), unbound_imports, module: self.module })
     }
 
     /// Code LTO inlines into `f` lands in the guest-code section, where
