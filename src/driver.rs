@@ -139,6 +139,7 @@ pub fn compile_bytes_with(wasm: &[u8], opts: &Options, topts: &TargetOptions) ->
         version_loops: version_loops(target.os, opts.opt_level, strategy),
         unroll_data_loops: group_checks(target.os, opts.opt_level, strategy),
         generic_calls: !(target.os == Os::CortexM && emit == Emit::Exe),
+        page_shift: (target.os == Os::CortexM).then_some(page_shift),
     };
     let versioned = tr_opts.version_loops;
     let hoist = strategy == Strategy::Explicit && versioned;

@@ -71,6 +71,10 @@ pub struct TranslateOptions {
     /// whose type list firmware keeps for call_indirect's signatures, no
     /// longer drags in every thunk and `awsm_rt_call_host`.
     pub generic_calls: bool,
+    /// log2 of the wasm page size where the initialiser may rely on it to
+    /// prove active data segments in bounds (Cortex-M, `--page-size`);
+    /// None keeps every segment's run-time check.
+    pub page_shift: Option<u32>,
 }
 
 /// How an imported function is reached.
@@ -116,6 +120,10 @@ pub struct ModuleCtx<'ctx, 'a> {
     /// runtime's table.init, which stores `&ctx->funcs[f]`. Set while
     /// translating (`note_funcs_read`); see `Translated::reads_funcs`.
     reads_funcs: std::cell::Cell<bool>,
+    /// Whether generated code reads the segment-dropped flags (memory.init
+    /// and table.init test them); if not, the initialiser need not set
+    /// the flags of the active segments it applies.
+    reads_dropped: std::cell::Cell<bool>,
 }
 
 /// A translated module and what the runtime linked with it may skip.
@@ -154,6 +162,7 @@ impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
             runtime_symbols: HashSet::new(),
             table_kinds: frozen::table_kinds(info)?,
             reads_funcs: std::cell::Cell::new(false),
+            reads_dropped: std::cell::Cell::new(false),
         };
         let clash = format!("{}_", m.opts.prefix);
         let names = runtime
@@ -311,6 +320,17 @@ impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
     /// Record that code being emitted reads `ctx->funcs`.
     pub fn note_funcs_read(&self) {
         self.reads_funcs.set(true);
+    }
+
+    /// Record that code being emitted reads a segment-dropped flag.
+    pub fn note_dropped_read(&self) {
+        self.reads_dropped.set(true);
+    }
+
+    /// Whether some code emitted so far reads a segment-dropped flag
+    /// (function bodies are translated before the initialiser).
+    pub fn reads_dropped(&self) -> bool {
+        self.reads_dropped.get()
     }
 
     pub fn translate(self) -> Result<Translated<'ctx>> {
