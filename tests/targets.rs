@@ -947,6 +947,72 @@ fn cortex_m_call_indirect_and_memory_grow() {
     assert_eq!(status, Some(0), "stderr: {stderr}");
 }
 
+/// A memory with a declared maximum is static storage in board firmware
+/// (runtime/cortex_m/memory.c, driver.rs `static_memory_bytes`): data
+/// segments land, memory.grow reaches the maximum and no further, and
+/// accesses past the current end trap, with 64 KiB and with 4 KiB pages
+/// and at -O2 and -Oz (tests/targets/static_memory.wat). The firmware
+/// holds the array, sized by the maximum.
+#[test]
+fn cortex_m_static_memory_grows_to_its_maximum_and_traps_past_it() {
+    let wat = include_str!("targets/static_memory.wat");
+    for page in [65536u32, 4096] {
+        for opt in ["-O2", "-Oz"] {
+            for mode in 0..=2 {
+                let module = wat
+                    .replace("PAGE_MINUS_4", &(page - 4).to_string())
+                    .replace("THREE_PAGES_MINUS_4", &(3 * page - 4).to_string())
+                    .replace("THREE_PAGES_MINUS_2", &(3 * page - 2).to_string())
+                    .replace("PAGE", &page.to_string())
+                    .replace("MODE", &mode.to_string());
+                let test = format!("static_memory_{page}_{mode}");
+                let flags = ["--page-size", &page.to_string()];
+                let Some((status, stderr)) = run_cortex_m_module_at(&test, &module, opt, &flags) else {
+                    return;
+                };
+                if mode == 0 {
+                    assert_eq!(status, Some(0), "{page}-byte pages {opt}: stderr: {stderr}");
+                } else {
+                    assert_eq!(status, Some(134), "{page}-byte pages {opt} mode {mode}: stderr: {stderr}");
+                    assert!(stderr.contains("awsm: trap: out of bounds memory access"), "{stderr}");
+                }
+                let elf = build_root()
+                    .join(&test)
+                    .join(format!("module{opt}{}.elf", flags.join("").replace('-', "_")));
+                let nm = Command::new("arm-none-eabi-nm")
+                    .args(["-S", "-t", "d"])
+                    .arg(&elf)
+                    .output()
+                    .expect("run nm");
+                let symbols = String::from_utf8_lossy(&nm.stdout);
+                let size = symbols
+                    .lines()
+                    .find(|l| l.ends_with(" awsm_cm_static_memory"))
+                    .and_then(|l| l.split_whitespace().nth(1))
+                    .and_then(|s| s.parse::<u32>().ok());
+                assert_eq!(size, Some(3 * page), "static memory of {elf:?}:\n{symbols}");
+            }
+        }
+    }
+}
+
+/// A memory too large for the board: without a maximum it stays on the
+/// heap, and one larger than the heap (16 MiB) fails to load with awsm's
+/// one-line error and status 1; with a maximum above the static limit
+/// (2 MiB) it keeps that path too rather than overflowing RAM at link
+/// time.
+#[test]
+fn cortex_m_oversized_memory_is_a_clear_load_error() {
+    for (test, wat) in [
+        ("oversized_memory", "(module (memory 300) (func (export \"_start\")))"),
+        ("oversized_max_memory", "(module (memory 300 400) (func (export \"_start\")))"),
+    ] {
+        let Some((status, stderr)) = run_cortex_m_module(test, wat, &[]) else { return };
+        assert_eq!(status, Some(1), "stderr: {stderr}");
+        assert_eq!(stderr.trim_end(), "awsm: cannot allocate linear memory", "stderr: {stderr}");
+    }
+}
+
 /// Bring your own board: an object built without --board, linked by hand
 /// with the MPS2 glue as the "user's" firmware code, runs the same way.
 #[test]

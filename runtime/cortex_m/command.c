@@ -29,6 +29,15 @@
 
 enum { EXIT_LOAD_ERROR = 1 };
 
+/* 0 when nothing reads `inst->funcs` (no ref.func, no table.init, no
+ * call through it): awsm defines it (driver.rs), so instantiation skips
+ * filling the array, which LTO cannot see is unread because generated
+ * code receives the instance as a pointer. */
+extern const uint32_t awsm_cm_funcrefs;
+/* The module's function imports with no code pointer in its descriptor:
+ * those awsm could not bind to this runtime's WASI functions. */
+extern const uint32_t awsm_cm_unbound_imports;
+
 /* The one instance a command runs in: static, so it costs no allocation. */
 static awsm_instance command;
 
@@ -80,7 +89,7 @@ static state_layout layout_of(const awsm_module *m) {
   state_layout l;
   size_t end = 0;
   l.type_ids = place(&end, m->num_tables ? m->num_types : 0, sizeof(uint32_t));
-  l.funcs = place(&end, m->num_funcs, sizeof(awsm_funcref));
+  l.funcs = place(&end, awsm_cm_funcrefs ? m->num_funcs : 0, sizeof(awsm_funcref));
   l.global_ptrs = place(&end, m->num_globals, sizeof(awsm_global *));
   l.cells = place(&end, m->num_globals, sizeof(awsm_global));
   l.table_ptrs = place(&end, m->num_tables, sizeof(awsm_table *));
@@ -156,13 +165,15 @@ static void allocate(awsm_instance *inst, const awsm_module *m) {
   uint8_t *state = state_block(l.size);
   const uint32_t *ids = m->num_tables ? local_type_ids(m, (uint32_t *)(state + l.type_ids)) : NULL;
   inst->type_ids = ids;
-  inst->funcs = (awsm_funcref *)(state + l.funcs);
-  /* Only imports must be bound; a defined function nothing can look up
-   * by index (not exported, not in a table) has no pointer. */
-  for (uint32_t i = 0; i < m->num_funcs; i++) {
-    if (i < m->num_imported_funcs && !m->func_ptrs[i])
-      load_error("firmware binds only WASI function imports");
-    inst->funcs[i] = (awsm_funcref){m->func_ptrs[i], inst, ids ? ids[m->func_types[i]] : 0};
+  /* Only imports must be bound (a defined function nothing can look up
+   * by index, not exported nor in a table, has no pointer), and awsm
+   * counted those it could not bind to the runtime's WASI functions. */
+  if (awsm_cm_unbound_imports)
+    load_error("firmware binds only WASI function imports");
+  if (awsm_cm_funcrefs) {
+    inst->funcs = (awsm_funcref *)(state + l.funcs);
+    for (uint32_t i = 0; i < m->num_funcs; i++)
+      inst->funcs[i] = (awsm_funcref){m->func_ptrs[i], inst, ids ? ids[m->func_types[i]] : 0};
   }
   inst->globals = (awsm_global **)(state + l.global_ptrs);
   awsm_global *cells = (awsm_global *)(state + l.cells);
@@ -197,7 +208,7 @@ void awsm_cm_run_start(const awsm_module *m, awsm_cm_start_fn start) {
   if (m->init)
     m->init(inst);
   if (m->start_func >= 0)
-    ((awsm_cm_start_fn)inst->funcs[m->start_func].fn)(inst);
+    ((awsm_cm_start_fn)m->func_ptrs[m->start_func])(inst);
   if (!start)
     load_error("module has no _start export");
   start(inst);

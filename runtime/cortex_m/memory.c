@@ -16,7 +16,9 @@
  * accessible bytes are size >> (16 - awsm_cm_page_shift). Every bounds
  * check here and in the WASI subset uses the real size (`real_size`).
  *
- * Memory comes from the C heap (newlib malloc, over the board's _sbrk).
+ * Memory comes from the C heap (the board's malloc), or, in board
+ * firmware whose memory has a size known when it is compiled, from a
+ * static array (below).
  *
  *   explicit  every access compares ea + width with the real size and
  *             traps; memory.grow reallocs (memory may move).
@@ -36,6 +38,32 @@
 extern const uint32_t awsm_cm_page_shift;
 /* log2 of the mask strategy's arena; 0 when the module uses explicit. */
 extern const uint32_t awsm_cm_mask_bits;
+
+/*
+ * Static linear memory. For board firmware whose memory can never need
+ * more than a size known at compile time (the mask arena, or a declared
+ * maximum under explicit checks; driver.rs, static_memory_bytes) awsm
+ * defines `awsm_cm_static_memory`, a zeroed array of that many bytes in
+ * .bss, and `awsm_cm_static_memory_bytes`, its size (0: no such array,
+ * memory comes from calloc). Reset has zeroed .bss, so instantiation
+ * calls no allocator, and awsm has checked the sizes, so with the
+ * firmware's constant descriptor LTO folds away every failure path (and
+ * its message). memory.grow up to the maximum only moves the size:
+ * explicit checks never let a store reach bytes past the accessible
+ * size, so they are still zero. Firmware has one memory, the command's
+ * own (command.c), and nothing else asks for one: awsm_memory_new
+ * refuses while the array is in use rather than hand it out twice.
+ */
+extern const uint32_t awsm_cm_static_memory_bytes;
+extern uint8_t awsm_cm_static_memory[];
+
+/* Zeroed storage for a memory of `bytes` (at least one byte, so a
+ * zero-page memory has a valid base), or NULL. */
+static uint8_t *zeroed_memory(uint64_t bytes) {
+  if (awsm_cm_static_memory_bytes)
+    return bytes <= awsm_cm_static_memory_bytes ? awsm_cm_static_memory : NULL;
+  return calloc(bytes ? (size_t)bytes : 1u, 1);
+}
 
 /* Widest access (v128): the mask arena's slack past its end. */
 #define MASK_SLACK 16u
@@ -78,8 +106,7 @@ static int explicit_alloc(awsm_memory *mem, uint64_t size, uint64_t max_size) {
   uint64_t bytes = real_size(size);
   if (bytes > UINT32_MAX / 2)
     return -1;
-  /* At least one byte, so a zero-page memory has a valid base. */
-  uint8_t *base = calloc(bytes ? (size_t)bytes : 1u, 1);
+  uint8_t *base = zeroed_memory(bytes);
   if (!base)
     return -1;
   mem->base = base;
@@ -93,6 +120,13 @@ static int explicit_grow(awsm_memory *mem, uint64_t new_size) {
   uint64_t old_bytes = real_size(mem->size), bytes = real_size(new_size);
   if (bytes > UINT32_MAX / 2)
     return -1;
+  if (awsm_cm_static_memory_bytes) {
+    if (bytes > awsm_cm_static_memory_bytes)
+      return -1;
+    mem->size = new_size;
+    mem->reserved = bytes;
+    return 0;
+  }
   uint8_t *base = realloc(mem->base, (size_t)bytes);
   if (!base)
     return -1;
@@ -104,7 +138,8 @@ static int explicit_grow(awsm_memory *mem, uint64_t new_size) {
 }
 
 static void explicit_free(awsm_memory *mem) {
-  free(mem->base);
+  if (!awsm_cm_static_memory_bytes)
+    free(mem->base);
   mem->base = NULL;
 }
 
@@ -115,7 +150,7 @@ static uint64_t mask_arena(void) { return 1ull << awsm_cm_mask_bits; }
 static int mask_alloc(awsm_memory *mem, uint64_t size, uint64_t max_size) {
   if (awsm_cm_mask_bits == 0 || awsm_cm_mask_bits > 30 || real_size(size) > mask_arena())
     return -1;
-  uint8_t *base = calloc((size_t)mask_arena() + MASK_SLACK, 1);
+  uint8_t *base = zeroed_memory(mask_arena() + MASK_SLACK);
   if (!base)
     return -1;
   mem->base = base;
@@ -195,6 +230,8 @@ awsm_memory *awsm_memory_new(uint32_t strategy, awsm_limits limits, const char *
   uint64_t max_pages = limits.has_max && limits.max < AWSM_MAX_PAGES ? limits.max : AWSM_MAX_PAGES;
   if (!ops)
     err = "unsupported bounds-check strategy";
+  else if (awsm_cm_static_memory_bytes)
+    err = "firmware has one linear memory, the module's own";
   else if (limits.min > AWSM_MAX_PAGES || (limits.has_max && limits.max < limits.min))
     err = "memory size too large";
   else if (!(mem = calloc(1, sizeof *mem)))

@@ -18,6 +18,12 @@ pub struct Board {
     pub fpu: &'static str,
     /// The GNU ld linker script: memory map, sections, heap and stack.
     pub linker_script: &'static str,
+    /// Largest linear memory placed in .bss (RAM the reset code zeroes)
+    /// instead of the heap: a module whose memory cannot outgrow this
+    /// gets it statically (driver.rs, `static_memory_bytes`). Half the
+    /// SSRAM that holds .data, .bss and the stack, so the stack keeps at
+    /// least 2 MiB; larger memories stay on the 16 MiB PSRAM heap.
+    pub static_memory_limit: u64,
 }
 
 /// Every board `--board` accepts.
@@ -28,6 +34,7 @@ pub const BOARDS: &[Board] = &[
         cpu: "cortex-m4",
         fpu: "fpv4-sp-d16",
         linker_script: include_str!("../../runtime/cortex_m/board/mps2-an386.ld"),
+        static_memory_limit: 2 << 20,
     },
     Board {
         name: "mps2-an500",
@@ -35,6 +42,7 @@ pub const BOARDS: &[Board] = &[
         cpu: "cortex-m7",
         fpu: "fpv5-d16",
         linker_script: include_str!("../../runtime/cortex_m/board/mps2-an500.ld"),
+        static_memory_limit: 2 << 20,
     },
 ];
 

@@ -26,6 +26,7 @@ impl<'m, 'ctx, 'a> FuncTranslator<'m, 'ctx, 'a> {
                 self.finish_call(call, ty_index)
             }
             Callee::Import => {
+                self.m.note_funcs_read();
                 let funcs = self.vmctx_ptr(self.m.layout.vmctx_funcs())?;
                 let off = self.m.cx.i32_type().const_int((f * self.m.layout.funcref_size()) as u64, false);
                 let fref = self.byte_gep(funcs, off)?;

@@ -93,9 +93,10 @@ impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
                     i32t.const_zero().into(),
                     n.into(),
                 ];
+                self.note_funcs_read();
                 t.call_runtime(&symbols::TABLE_INIT, &args)?;
             }
-            if e.active.is_some() || e.declared {
+            if (e.active.is_some() || e.declared) && self.reads_dropped() {
                 t.drop_segment(self.layout.vmctx_elem_dropped(), seg)?;
             }
         }
@@ -108,14 +109,48 @@ impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
                 let off = t.const_value(offset)?;
                 let (data, len) = t.data_segment(seg)?;
                 let n = i32t.const_int(len as u64, false);
-                let args =
-                    [t.vmctx.into(), data.into(), n.into(), off.into(), i32t.const_zero().into(), n.into()];
-                t.call_runtime(&symbols::MEMORY_INIT, &args)?;
-                t.drop_segment(self.layout.vmctx_data_dropped(), seg)?;
+                if self.data_fits(offset, len) {
+                    // Proven in bounds: a plain copy, no check, no trap path.
+                    let l = self.layout;
+                    let base = t.load_at(t.vmctx, l.vmctx_memory_base(), self.ptr_type().into(), false)?;
+                    let dst = t.byte_gep(base.into_pointer_value(), off.into_int_value())?;
+                    if len > 0 {
+                        t.b.build_memcpy(dst, 1, data, 1, n)?;
+                    }
+                } else {
+                    let args = [
+                        t.vmctx.into(),
+                        data.into(),
+                        n.into(),
+                        off.into(),
+                        i32t.const_zero().into(),
+                        n.into(),
+                    ];
+                    t.call_runtime(&symbols::MEMORY_INIT, &args)?;
+                }
+                if self.reads_dropped() {
+                    t.drop_segment(self.layout.vmctx_data_dropped(), seg)?;
+                }
             }
         }
         t.b.build_return(None)?;
         Ok(func)
+    }
+
+    /// Whether an active data segment of `len` bytes at `offset` lies
+    /// within the memory as instantiated: a constant offset into the
+    /// module's own memory (not an imported one, whose size only the
+    /// embedder knows) whose initial real size, given the page size,
+    /// covers it. The instance's memory is at least that large, so the
+    /// check awsm_rt_memory_init would make cannot fail. (Only with
+    /// `page_shift`, i.e. on 32-bit Cortex-M, where the i32 offset is a
+    /// pointer-width index.)
+    fn data_fits(&self, offset: &Init, len: u32) -> bool {
+        let (Some(shift), Some(mem), Init::I32(at)) = (self.opts.page_shift, self.info.memory, offset) else {
+            return false;
+        };
+        !self.info.memory_imported
+            && (*at as u32 as u64) + len as u64 <= mem.initial.saturating_mul(1u64 << shift)
     }
 
     /// `void wasm_call_T(fn, ctx, const awsm_val *args, awsm_val *results)`.

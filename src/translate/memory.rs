@@ -151,6 +151,7 @@ impl<'m, 'ctx, 'a> FuncTranslator<'m, 'ctx, 'a> {
 
     /// Whether segment `seg` in the flag array at vmctx `field` is dropped.
     pub fn segment_dropped(&mut self, field: u32, seg: u32) -> Result<IntValue<'ctx>> {
+        self.m.note_dropped_read();
         let flags = self.vmctx_ptr(field)?;
         let flag = self.load_at(flags, seg, self.m.cx.i8_type().into(), false)?;
         let zero = self.m.cx.i8_type().const_zero();

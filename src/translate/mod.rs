@@ -71,6 +71,10 @@ pub struct TranslateOptions {
     /// whose type list firmware keeps for call_indirect's signatures, no
     /// longer drags in every thunk and `awsm_rt_call_host`.
     pub generic_calls: bool,
+    /// log2 of the wasm page size where the initialiser may rely on it to
+    /// prove active data segments in bounds (Cortex-M, `--page-size`);
+    /// None keeps every segment's run-time check.
+    pub page_shift: Option<u32>,
 }
 
 /// How an imported function is reached.
@@ -111,6 +115,25 @@ pub struct ModuleCtx<'ctx, 'a> {
     pub runtime_symbols: HashSet<String>,
     /// What is known about each table's contents (see `frozen.rs`).
     pub table_kinds: Vec<frozen::TableKind>,
+    /// Whether anything reads `ctx->funcs` at run time: generated code
+    /// (`ref.func`, calls to imports bound at instantiation) or the
+    /// runtime's table.init, which stores `&ctx->funcs[f]`. Set while
+    /// translating (`note_funcs_read`); see `Translated::reads_funcs`.
+    reads_funcs: std::cell::Cell<bool>,
+    /// Whether generated code reads the segment-dropped flags (memory.init
+    /// and table.init test them); if not, the initialiser need not set
+    /// the flags of the active segments it applies.
+    reads_dropped: std::cell::Cell<bool>,
+}
+
+/// A translated module and what the runtime linked with it may skip.
+pub struct Translated<'ctx> {
+    pub module: Module<'ctx>,
+    /// False when nothing reads `ctx->funcs`, so an instance need not
+    /// fill it (Cortex-M's command.c, through `awsm_cm_funcrefs`).
+    pub reads_funcs: bool,
+    /// Function imports not bound to a runtime function at compile time.
+    pub unbound_imports: u32,
 }
 
 impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
@@ -138,6 +161,8 @@ impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
             prof_kind: cx.get_kind_id("prof"),
             runtime_symbols: HashSet::new(),
             table_kinds: frozen::table_kinds(info)?,
+            reads_funcs: std::cell::Cell::new(false),
+            reads_dropped: std::cell::Cell::new(false),
         };
         let clash = format!("{}_", m.opts.prefix);
         let names = runtime
@@ -292,7 +317,23 @@ impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
     }
 
     /// Translate every function body, then emit the module-level parts.
-    pub fn translate(self) -> Result<Module<'ctx>> {
+    /// Record that code being emitted reads `ctx->funcs`.
+    pub fn note_funcs_read(&self) {
+        self.reads_funcs.set(true);
+    }
+
+    /// Record that code being emitted reads a segment-dropped flag.
+    pub fn note_dropped_read(&self) {
+        self.reads_dropped.set(true);
+    }
+
+    /// Whether some code emitted so far reads a segment-dropped flag
+    /// (function bodies are translated before the initialiser).
+    pub fn reads_dropped(&self) -> bool {
+        self.reads_dropped.get()
+    }
+
+    pub fn translate(self) -> Result<Translated<'ctx>> {
         let info = self.info;
         for (i, body) in info.bodies.iter().enumerate() {
             let f = info.num_imported_funcs + i as u32;
@@ -307,7 +348,8 @@ impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
         if let Err(e) = self.module.verify() {
             return Err(Error::backend(format!("generated IR does not verify: {e}")));
         }
-        Ok(self.module)
+        let unbound_imports = self.callees.iter().filter(|c| matches!(c, Callee::Import)).count() as u32;
+        Ok(Translated { reads_funcs: self.reads_funcs.get(), unbound_imports, module: self.module })
     }
 
     /// Code LTO inlines into `f` lands in the guest-code section, where

@@ -123,6 +123,7 @@ impl<'m, 'ctx, 'a> FuncTranslator<'m, 'ctx, 'a> {
             src.into(),
             n.into(),
         ];
+        self.m.note_funcs_read();
         self.call_runtime(&symbols::TABLE_INIT, &args)?;
         Ok(())
     }
@@ -141,6 +142,7 @@ impl<'m, 'ctx, 'a> FuncTranslator<'m, 'ctx, 'a> {
 
     /// `ref.func f` is `&ctx->funcs[f]`.
     pub fn op_ref_func(&mut self, f: u32) -> Result<()> {
+        self.m.note_funcs_read();
         let funcs = self.vmctx_ptr(self.m.layout.vmctx_funcs())?;
         let off = self.m.cx.i32_type().const_int((f * self.m.layout.funcref_size()) as u64, false);
         let p = self.byte_gep(funcs, off)?;
