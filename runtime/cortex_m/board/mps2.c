@@ -38,7 +38,7 @@ extern const awsm_cm_start_fn awsm_entry_start;
 
 /* Defined by the linker script. */
 extern uint32_t __data_load__[], __data_start__[], __data_end__[];
-extern uint32_t __bss_start__[], __bss_end__[];
+extern uint32_t __bss_end__[];
 extern uint32_t __stack_top__[], __stack_bottom__[];
 extern uint8_t __heap_start__[], __heap_end__[];
 
@@ -195,24 +195,22 @@ __attribute__((section(".isr_vector"), used)) static const vector vectors[16] = 
     systick_handler,
 };
 
-/* Kept out of Reset_Handler so no floating-point code can be scheduled
- * before the FPU is switched on. */
-__attribute__((noinline, noreturn)) static void run_module(void) {
-  systick_start();
-  RUN_ENTRY_MODULE();
-}
-
 void Reset_Handler(void) {
-  for (uint32_t *src = __data_load__, *dst = __data_start__; dst < __data_end__;)
-    *dst++ = *src++;
-  for (uint32_t *dst = __bss_start__; dst < __bss_end__;)
-    *dst++ = 0;
+  /* One pass from .data through .bss, which the linker script places
+   * right after it: words below __data_end__ come from flash, the rest
+   * are zeroed. Fewer addresses to load than a loop for each. */
+  uint32_t *src = __data_load__;
+  for (uint32_t *dst = __data_start__; dst < __bss_end__; dst++)
+    *dst = dst < __data_end__ ? *src++ : 0;
 #if defined(__ARM_FP)
   SCB_CPACR |= 0xfu << 20; /* CP10 and CP11: full access to the FPU */
   __asm__ volatile("dsb\n isb" ::: "memory");
 #endif
   SCB_SHCSR |= 7u << 16; /* MemManage, BusFault, UsageFault get their own handlers */
-  run_module();
+  systick_start();
+  /* Not inlined, so no floating-point code can be scheduled before the
+   * FPU is switched on. */
+  [[clang::noinline]] RUN_ENTRY_MODULE();
 }
 
 /* ------------------------------------------------------------------- heap */
