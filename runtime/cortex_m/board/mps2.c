@@ -66,9 +66,9 @@ static int32_t semihost(int32_t op, const void *arg) {
  * goes to handle -1, which QEMU answers with -1, EBADF). */
 static int32_t console[3];
 
+/* fd is 1 or 2 (port.h): fd_write and _write check it, the runtime's own
+ * messages go to 2, so a check here would only cost flash. */
 long awsm_port_write(int fd, const void *buf, size_t len) {
-  if (fd != 1 && fd != 2)
-    return -1;
   if (console[fd] == 0) {
     /* ":tt" opened with mode 4 ("w") is stdout, mode 8 ("a") stderr. */
     uint32_t block[3] = {(uint32_t)":tt", 4u * (uint32_t)fd, 3};
@@ -310,7 +310,9 @@ void *_realloc_r(struct _reent *r, void *p, size_t n) {
 
 __attribute__((noreturn)) void _exit(int status) { awsm_port_exit(status); }
 
-int _write(int fd, const void *buf, size_t len) { return (int)awsm_port_write(fd, buf, len); }
+int _write(int fd, const void *buf, size_t len) {
+  return fd == 1 || fd == 2 ? (int)awsm_port_write(fd, buf, len) : -1;
+}
 int _read(int fd, void *buf, size_t len) {
   (void)fd;
   (void)buf;
