@@ -5,7 +5,7 @@ use crate::abi::strategy::Strategy;
 use crate::error::{Error, ErrorKind, Result};
 use crate::module::ModuleInfo;
 pub use crate::opt_level::OptLevel;
-use crate::target::board::{FIRMWARE_EXTERNAL_SYMBOLS, SIZE_LEVEL_HELPERS};
+use crate::target::board::{FIRMWARE_EXTERNAL_SYMBOLS, SIZE_LEVEL_ALIASES, SIZE_LEVEL_HELPERS};
 use crate::target::link::{self, Emit, Linker};
 use crate::target::{self, Board, Os, TargetInfo};
 use crate::translate::{ModuleCtx, TranslateOptions};
@@ -13,6 +13,7 @@ use inkwell::attributes::AttributeLoc;
 use inkwell::context::Context;
 use inkwell::memory_buffer::MemoryBuffer;
 use inkwell::module::{Linkage, Module};
+use inkwell::values::AsValueRef;
 use std::path::PathBuf;
 
 mod runtime_index {
@@ -454,7 +455,24 @@ fn strip_target_attributes(m: &Module) {
 /// calls the helpers: only the backend does, after this.
 fn select_copy_helpers(m: &Module, keep: bool) {
     if keep {
-        return; // set_linkage keeps them external
+        // set_linkage keeps the helpers external; aliases, which it does
+        // not visit, are external from the start.
+        for (alias, target) in SIZE_LEVEL_ALIASES {
+            let (Some(f), None) = (m.get_function(target), m.get_function(alias)) else { continue };
+            let name = std::ffi::CString::new(*alias).expect("no NUL in a helper's name");
+            // SAFETY: `m` and `f`, a function of `m`, are live; LLVM copies
+            // the name.
+            unsafe {
+                llvm_sys::core::LLVMAddAlias2(
+                    m.as_mut_ptr(),
+                    llvm_sys::core::LLVMGlobalGetValueType(f.as_value_ref()),
+                    0,
+                    f.as_value_ref(),
+                    name.as_ptr(),
+                );
+            }
+        }
+        return;
     }
     for name in SIZE_LEVEL_HELPERS {
         if let Some(f) = m.get_function(name) {

@@ -9,6 +9,10 @@
  * flash, which at -Os/-Oz is more than most guests' code. These loops
  * cost a few dozen bytes and a few cycles per byte.
  *
+ * The 4- and 8-byte-aligned variants are not defined here: a byte loop
+ * needs no alignment, so awsm makes each another name for its byte loop
+ * (SIZE_LEVEL_ALIASES in src/target/board.rs), which costs no flash.
+ *
  * Which version a firmware gets is decided by awsm, not here (driver.rs,
  * `SIZE_LEVEL_HELPERS` in src/target/board.rs): at -Os and -Oz firmware
  * keeps these definitions external, so the calls the backend emits bind
@@ -24,17 +28,9 @@
 #include <stdint.h>
 
 void __aeabi_memcpy(void *dest, const void *src, size_t n);
-void __aeabi_memcpy4(void *dest, const void *src, size_t n);
-void __aeabi_memcpy8(void *dest, const void *src, size_t n);
 void __aeabi_memmove(void *dest, const void *src, size_t n);
-void __aeabi_memmove4(void *dest, const void *src, size_t n);
-void __aeabi_memmove8(void *dest, const void *src, size_t n);
 void __aeabi_memset(void *dest, size_t n, int c);
-void __aeabi_memset4(void *dest, size_t n, int c);
-void __aeabi_memset8(void *dest, size_t n, int c);
 void __aeabi_memclr(void *dest, size_t n);
-void __aeabi_memclr4(void *dest, size_t n);
-void __aeabi_memclr8(void *dest, size_t n);
 
 void __aeabi_memcpy(void *dest, const void *src, size_t n) {
   uint8_t *d = dest;
@@ -70,15 +66,3 @@ void __aeabi_memset(void *dest, size_t n, int c) {
 }
 
 void __aeabi_memclr(void *dest, size_t n) { __aeabi_memset(dest, n, 0); }
-
-/* The aligned variants: the caller promises alignment, which a byte loop
- * does not need. Each is a tail call, and the linker drops those no call
- * names (firmware is linked with --gc-sections, a function a section). */
-void __aeabi_memcpy4(void *dest, const void *src, size_t n) { __aeabi_memcpy(dest, src, n); }
-void __aeabi_memcpy8(void *dest, const void *src, size_t n) { __aeabi_memcpy(dest, src, n); }
-void __aeabi_memmove4(void *dest, const void *src, size_t n) { __aeabi_memmove(dest, src, n); }
-void __aeabi_memmove8(void *dest, const void *src, size_t n) { __aeabi_memmove(dest, src, n); }
-void __aeabi_memset4(void *dest, size_t n, int c) { __aeabi_memset(dest, n, c); }
-void __aeabi_memset8(void *dest, size_t n, int c) { __aeabi_memset(dest, n, c); }
-void __aeabi_memclr4(void *dest, size_t n) { __aeabi_memset(dest, n, 0); }
-void __aeabi_memclr8(void *dest, size_t n) { __aeabi_memset(dest, n, 0); }

@@ -163,8 +163,11 @@ static void allocate(awsm_instance *inst, const awsm_module *m) {
     load_error("firmware binds only WASI function imports");
   state_layout l = layout_of(m);
   uint8_t *state = state_block(l.size);
+  /* Pointers to arrays the module does not have stay NULL (the instance
+   * is in .bss): nothing indexes an empty array, and a store is flash. */
   const uint32_t *ids = m->num_tables ? local_type_ids(m, (uint32_t *)(state + l.type_ids)) : NULL;
-  inst->type_ids = ids;
+  if (ids)
+    inst->type_ids = ids;
   /* Only imports must be bound (a defined function nothing can look up
    * by index, not exported nor in a table, has no pointer), and awsm
    * counted those it could not bind to the runtime's WASI functions. */
@@ -175,13 +178,25 @@ static void allocate(awsm_instance *inst, const awsm_module *m) {
     for (uint32_t i = 0; i < m->num_funcs; i++)
       inst->funcs[i] = (awsm_funcref){m->func_ptrs[i], inst, ids ? ids[m->func_types[i]] : 0};
   }
-  inst->globals = (awsm_global **)(state + l.global_ptrs);
-  awsm_global *cells = (awsm_global *)(state + l.cells);
-  for (uint32_t i = 0; i < m->num_globals; i++)
-    inst->globals[i] = &cells[i];
-  alloc_tables(inst, m, (awsm_table **)(state + l.table_ptrs), (awsm_table *)(state + l.tables));
-  inst->data_dropped = state + l.data_dropped;
-  inst->elem_dropped = state + l.elem_dropped;
+  /* Filled through a local: a store through inst->globals would make the
+   * compiler reload it after each cell pointer it stores. A do-while, so
+   * with one global (the usual: the stack pointer) no loop is left: the
+   * optimiser folds a back edge never taken, but not one taken once. */
+  if (m->num_globals) {
+    awsm_global **global_ptrs = (awsm_global **)(state + l.global_ptrs);
+    awsm_global *cells = (awsm_global *)(state + l.cells);
+    uint32_t i = 0;
+    do
+      global_ptrs[i] = &cells[i];
+    while (++i < m->num_globals);
+    inst->globals = global_ptrs;
+  }
+  if (m->num_tables)
+    alloc_tables(inst, m, (awsm_table **)(state + l.table_ptrs), (awsm_table *)(state + l.tables));
+  if (m->num_data)
+    inst->data_dropped = state + l.data_dropped;
+  if (m->num_elems)
+    inst->elem_dropped = state + l.elem_dropped;
   if (m->has_memory)
     alloc_memory(inst, m);
 }

@@ -15,7 +15,8 @@
 #include <stdint.h>
 
 /* Write `len` bytes to the guest's stdout (fd 1) or stderr (fd 2).
- * Returns the number of bytes written, or -1. */
+ * Returns the number of bytes written, or -1. Callers pass no other fd
+ * (fd_write answers EBADF for them), so a board need not check. */
 long awsm_port_write(int fd, const void *buf, size_t len);
 
 /* End the program with `status`: 0 success, 134 a trap. */

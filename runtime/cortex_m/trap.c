@@ -41,7 +41,9 @@ static const char trap_messages[] = "no trap\0"
                                     "unknown trap";
 _Static_assert(AWSM_TRAP_COUNT == 14, "trap_messages lists one message per trap code");
 
-const char *awsm_trap_message(awsm_trap_code code) {
+/* Inlined into awsm_cm_stop, firmware's only caller: a call, its
+ * argument and return cost more flash than the walk itself. */
+__attribute__((always_inline)) static inline const char *message_of(awsm_trap_code code) {
   const char *text = trap_messages;
   unsigned n = (unsigned)code < AWSM_TRAP_COUNT ? (unsigned)code : AWSM_TRAP_COUNT;
   for (; n; n--)
@@ -49,6 +51,8 @@ const char *awsm_trap_message(awsm_trap_code code) {
       ;
   return text;
 }
+
+const char *awsm_trap_message(awsm_trap_code code) { return message_of(code); }
 
 /* The one thread's guest-call state: the innermost guest call's jump
  * target (NULL outside guest calls) and the last proc_exit status. */
@@ -73,7 +77,7 @@ void awsm_cm_stop(int32_t code) {
   if (code == AWSM_TRAP_EXIT)
     awsm_port_exit(state.exit_status);
   awsm_cm_print_error("awsm: trap: ");
-  awsm_cm_print_error(awsm_trap_message((awsm_trap_code)code));
+  awsm_cm_print_error(message_of((awsm_trap_code)code));
   awsm_cm_print_error("\n");
   awsm_port_exit(EXIT_TRAP);
 }

@@ -21,6 +21,10 @@
 //! the chain is used other than by a call, or has been cloned under
 //! another name, the string is left whole.
 //!
+//! proc_exit's code (13) passed to awsm_trap or awsm_cm_stop prints
+//! nothing (awsm_cm_stop exits with the guest's status), so only a
+//! direct awsm_trap_message(13) keeps "exit".
+//!
 //! Out-of-range codes print "host trap" (awsm_trap) or "unknown trap"
 //! (the lookup); a constant out of range keeps both. Objects (`-o x.o`)
 //! are not rewritten: code outside them may print any message.
@@ -39,6 +43,9 @@ const CHAIN: [&str; 3] = ["awsm_trap", "awsm_cm_stop", "awsm_trap_message"];
 const MESSAGES: &str = "trap_messages";
 /// The code awsm_trap substitutes for one out of range ("host trap").
 const HOST_TRAP: u64 = 12;
+/// proc_exit's code, which awsm_cm_stop turns into the guest's exit
+/// status without printing its message.
+const EXIT_TRAP: u64 = 13;
 
 /// Empty the messages of `trap_messages` that no trap in `module` (a
 /// whole firmware program, after optimisation) can print. Returns the
@@ -123,7 +130,14 @@ fn used_codes(module: &Module, count: u64) -> Option<BTreeSet<u64>> {
             if chain.contains(&caller) {
                 continue; // the code of an outer call, passed on
             }
-            constants(int_operand(call, arg)?, &mut codes, 0)?;
+            let mut passed = BTreeSet::new();
+            constants(int_operand(call, arg)?, &mut passed, 0)?;
+            // awsm_cm_stop ends proc_exit's code with the guest's status
+            // before any message: only a direct lookup prints "exit".
+            if count > EXIT_TRAP && f.get_name().to_bytes() != b"awsm_trap_message" {
+                passed.remove(&EXIT_TRAP);
+            }
+            codes.extend(passed);
         }
     }
     if codes.iter().any(|&c| c == 0 || c >= count) {
@@ -212,6 +226,28 @@ b:
         let (ir, kept) = rewritten(PROGRAM);
         assert_eq!(kept, Some(BTreeSet::from([1, 2, 3])));
         assert!(ir.contains(r#"c"\00one\00two\00three\00\00""#), "{ir}");
+    }
+
+    #[test]
+    fn proc_exit_keeps_its_message_only_for_a_direct_lookup() {
+        // trap.c's layout: fourteen messages, then "unknown trap".
+        let texts: Vec<String> = (0..15).map(|i| format!("m{i}")).collect();
+        let init: String = texts.iter().map(|t| format!("{t}\\00")).collect();
+        let len: usize = texts.iter().map(|t| t.len() + 1).sum();
+        let ir = PROGRAM
+            .replace(
+                r#"[23 x i8] c"none\00one\00two\00three\00unk\00""#,
+                &format!(r#"[{len} x i8] c"{init}""#),
+            )
+            .replace("i32 2)", "i32 13)");
+        let (_, kept) = rewritten(&ir);
+        assert_eq!(kept, Some(BTreeSet::from([1, 3])));
+        let direct = ir.replace(
+            "define void @guest(ptr %ctx, i1 %c) {\nentry:\n",
+            "define void @guest(ptr %ctx, i1 %c) {\nentry:\n  %e = call ptr @awsm_trap_message(i32 13)\n",
+        );
+        let (_, kept) = rewritten(&direct);
+        assert_eq!(kept, Some(BTreeSet::from([1, 3, 13])));
     }
 
     #[test]

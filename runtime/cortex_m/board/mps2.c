@@ -38,7 +38,7 @@ extern const awsm_cm_start_fn awsm_entry_start;
 
 /* Defined by the linker script. */
 extern uint32_t __data_load__[], __data_start__[], __data_end__[];
-extern uint32_t __bss_start__[], __bss_end__[];
+extern uint32_t __bss_end__[];
 extern uint32_t __stack_top__[], __stack_bottom__[];
 extern uint8_t __heap_start__[], __heap_end__[];
 
@@ -66,9 +66,9 @@ static int32_t semihost(int32_t op, const void *arg) {
  * goes to handle -1, which QEMU answers with -1, EBADF). */
 static int32_t console[3];
 
+/* fd is 1 or 2 (port.h): fd_write and _write check it, the runtime's own
+ * messages go to 2, so a check here would only cost flash. */
 long awsm_port_write(int fd, const void *buf, size_t len) {
-  if (fd != 1 && fd != 2)
-    return -1;
   if (console[fd] == 0) {
     /* ":tt" opened with mode 4 ("w") is stdout, mode 8 ("a") stderr. */
     uint32_t block[3] = {(uint32_t)":tt", 4u * (uint32_t)fd, 3};
@@ -195,24 +195,22 @@ __attribute__((section(".isr_vector"), used)) static const vector vectors[16] = 
     systick_handler,
 };
 
-/* Kept out of Reset_Handler so no floating-point code can be scheduled
- * before the FPU is switched on. */
-__attribute__((noinline, noreturn)) static void run_module(void) {
-  systick_start();
-  RUN_ENTRY_MODULE();
-}
-
 void Reset_Handler(void) {
-  for (uint32_t *src = __data_load__, *dst = __data_start__; dst < __data_end__;)
-    *dst++ = *src++;
-  for (uint32_t *dst = __bss_start__; dst < __bss_end__;)
-    *dst++ = 0;
+  /* One pass from .data through .bss, which the linker script places
+   * right after it: words below __data_end__ come from flash, the rest
+   * are zeroed. Fewer addresses to load than a loop for each. */
+  uint32_t *src = __data_load__;
+  for (uint32_t *dst = __data_start__; dst < __bss_end__; dst++)
+    *dst = dst < __data_end__ ? *src++ : 0;
 #if defined(__ARM_FP)
   SCB_CPACR |= 0xfu << 20; /* CP10 and CP11: full access to the FPU */
   __asm__ volatile("dsb\n isb" ::: "memory");
 #endif
   SCB_SHCSR |= 7u << 16; /* MemManage, BusFault, UsageFault get their own handlers */
-  run_module();
+  systick_start();
+  /* Not inlined, so no floating-point code can be scheduled before the
+   * FPU is switched on. */
+  [[clang::noinline]] RUN_ENTRY_MODULE();
 }
 
 /* ------------------------------------------------------------------- heap */
@@ -312,7 +310,9 @@ void *_realloc_r(struct _reent *r, void *p, size_t n) {
 
 __attribute__((noreturn)) void _exit(int status) { awsm_port_exit(status); }
 
-int _write(int fd, const void *buf, size_t len) { return (int)awsm_port_write(fd, buf, len); }
+int _write(int fd, const void *buf, size_t len) {
+  return fd == 1 || fd == 2 ? (int)awsm_port_write(fd, buf, len) : -1;
+}
 int _read(int fd, void *buf, size_t len) {
   (void)fd;
   (void)buf;
