@@ -13,7 +13,7 @@
  * needs no alignment, so awsm makes each another name for its byte loop
  * (SIZE_LEVEL_ALIASES in src/target/board.rs), which costs no flash.
  *
- * Which version a firmware gets is decided by awsm, not here (driver.rs,
+ * Which version a firmware gets is decided by awsm, not here (src/target/firmware.rs,
  * `SIZE_LEVEL_HELPERS` in src/target/board.rs): at -Os and -Oz firmware
  * keeps these definitions external, so the calls the backend emits bind
  * to them and the linker never pulls newlib's; at other levels, and in

@@ -30,7 +30,7 @@
 enum { EXIT_LOAD_ERROR = 1 };
 
 /* 0 when nothing reads `inst->funcs` (no ref.func, no table.init, no
- * call through it): awsm defines it (driver.rs), so instantiation skips
+ * call through it): awsm defines it (src/target/firmware.rs), so instantiation skips
  * filling the array, which LTO cannot see is unread because generated
  * code receives the instance as a pointer. */
 extern const uint32_t awsm_cm_funcrefs;

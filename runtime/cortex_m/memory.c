@@ -42,7 +42,7 @@ extern const uint32_t awsm_cm_mask_bits;
 /*
  * Static linear memory. For board firmware whose memory can never need
  * more than a size known at compile time (the mask arena, or a declared
- * maximum under explicit checks; driver.rs, static_memory_bytes) awsm
+ * maximum under explicit checks; src/target/firmware.rs, static_memory_bytes) awsm
  * defines `awsm_cm_static_memory`, a zeroed array of that many bytes in
  * .bss, and `awsm_cm_static_memory_bytes`, its size (0: no such array,
  * memory comes from calloc). Reset has zeroed .bss, so instantiation

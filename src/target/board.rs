@@ -20,7 +20,7 @@ pub struct Board {
     pub linker_script: &'static str,
     /// Largest linear memory placed in .bss (RAM the reset code zeroes)
     /// instead of the heap: a module whose memory cannot outgrow this
-    /// gets it statically (driver.rs, `static_memory_bytes`). Half the
+    /// gets it statically (firmware.rs, `static_memory_bytes`). Half the
     /// SSRAM that holds .data, .bss and the stack, so the stack keeps at
     /// least 2 MiB; larger memories stay on the 16 MiB PSRAM heap.
     pub static_memory_limit: u64,
@@ -74,7 +74,7 @@ pub const SIZE_LEVEL_HELPERS: &[&str] = &[
 
 /// The aligned variants among SIZE_LEVEL_HELPERS, each with the byte loop
 /// it is another name for. A byte loop needs no alignment, so firmware
-/// built for size gets them as aliases (driver.rs) rather than as
+/// built for size gets them as aliases (firmware.rs) rather than as
 /// functions: a tail-calling stub costs 4 bytes of flash apiece.
 pub const SIZE_LEVEL_ALIASES: &[(&str, &str)] = &[
     ("__aeabi_memcpy4", "__aeabi_memcpy"),

@@ -9,6 +9,7 @@
 
 pub mod arm;
 pub mod board;
+pub mod firmware;
 pub mod i686;
 pub mod link;
 pub mod trap_messages;
