@@ -56,7 +56,8 @@ python3 -m pip install --quiet --disable-pip-version-check wasmtime matplotlib 2
 
 export LLVM_SYS_191_PREFIX=/usr/lib/llvm-19
 cargo build --release --locked
-$SUDO install -m 0755 target/release/awsm /usr/local/bin/awsm
+# Where cargo put it: CARGO_TARGET_DIR if the caller set one.
+$SUDO install -m 0755 "${CARGO_TARGET_DIR:-target}/release/awsm" /usr/local/bin/awsm
 echo "install_deb.sh: installed $(command -v awsm) ($(awsm --version))"
 
 # The main job: a C program → wasm32-wasi → sandboxed native executable → run.
