@@ -151,7 +151,9 @@ __attribute__((used, noreturn)) void awsm_mps2_fault_report(uint32_t ipsr, const
       ;
     char hex[8];
     uint32_t v = values[i];
+#ifdef __clang__
 #pragma clang loop unroll(disable)
+#endif
     for (int n = 0; n < 8; n++, v <<= 4) {
       uint32_t digit = v >> 28;
       hex[n] = (char)(digit < 10 ? '0' + digit : 'a' - 10 + digit);
@@ -195,6 +197,16 @@ __attribute__((section(".isr_vector"), used)) static const vector vectors[16] = 
     systick_handler,
 };
 
+/* A call statement the compiler must not inline. awsm's LTO (clang) sees
+ * the runtime's entry and would; gcc, for embedders who compile this file
+ * with their firmware, only sees a call into another unit and has no
+ * such statement attribute (it would warn that it ignores it). */
+#ifdef __clang__
+#define NOT_INLINED [[clang::noinline]]
+#else
+#define NOT_INLINED
+#endif
+
 void Reset_Handler(void) {
   /* One pass from .data through .bss, which the linker script places
    * right after it: words below __data_end__ come from flash, the rest
@@ -210,7 +222,7 @@ void Reset_Handler(void) {
   systick_start();
   /* Not inlined, so no floating-point code can be scheduled before the
    * FPU is switched on. */
-  [[clang::noinline]] RUN_ENTRY_MODULE();
+  NOT_INLINED RUN_ENTRY_MODULE();
 }
 
 /* ------------------------------------------------------------------- heap */
