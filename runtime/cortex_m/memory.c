@@ -121,17 +121,16 @@ static int explicit_grow(awsm_memory *mem, uint64_t new_size) {
   if (bytes > UINT32_MAX / 2)
     return -1;
   if (awsm_cm_static_memory_bytes) {
+    /* In place: the bytes past the old size are still zero. */
     if (bytes > awsm_cm_static_memory_bytes)
       return -1;
-    mem->size = new_size;
-    mem->reserved = bytes;
-    return 0;
+  } else {
+    uint8_t *base = realloc(mem->base, (size_t)bytes);
+    if (!base)
+      return -1;
+    memset(base + old_bytes, 0, (size_t)(bytes - old_bytes));
+    mem->base = base;
   }
-  uint8_t *base = realloc(mem->base, (size_t)bytes);
-  if (!base)
-    return -1;
-  memset(base + old_bytes, 0, (size_t)(bytes - old_bytes));
-  mem->base = base;
   mem->size = new_size;
   mem->reserved = bytes;
   return 0;
