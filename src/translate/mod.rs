@@ -316,7 +316,6 @@ impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
         matches!(self.callees[f as usize], Callee::Import)
     }
 
-    /// Translate every function body, then emit the module-level parts.
     /// Record that code being emitted reads `ctx->funcs`.
     pub fn note_funcs_read(&self) {
         self.reads_funcs.set(true);
@@ -333,6 +332,7 @@ impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
         self.reads_dropped.get()
     }
 
+    /// Translate every function body, then emit the module-level parts.
     pub fn translate(self) -> Result<Translated<'ctx>> {
         let info = self.info;
         for (i, body) in info.bodies.iter().enumerate() {
