@@ -997,6 +997,27 @@ fn cortex_m_static_memory_grows_to_its_maximum_and_traps_past_it() {
     }
 }
 
+/// Active data segments: the initialiser copies one it proves in bounds
+/// without a check, using the page size (`--page-size 4096`: one page is
+/// 4 KiB, not 64), and leaves one that ends past the memory to the run-time
+/// check, which traps as instantiation fails on Linux. Had the proof
+/// assumed 64 KiB pages, the second would be copied past the 4 KiB array.
+#[test]
+fn cortex_m_data_segments_are_checked_against_the_real_page_size() {
+    for (test, at, status) in [("data_ends_at_the_end", 4092, 0), ("data_past_the_end", 4094, 134)] {
+        let wat = format!(
+            "(module (memory 1 1) (data (i32.const {at}) \"abcd\")\n\
+             (func (export \"_start\") (if (i32.ne (i32.load (i32.const 4092)) (i32.const 0x64636261))\n\
+             (then unreachable))))"
+        );
+        let Some((got, stderr)) = run_cortex_m_module(test, &wat, &["--page-size", "4096"]) else { return };
+        assert_eq!(got, Some(status), "{test}: stderr: {stderr}");
+        if status == 134 {
+            assert_eq!(stderr.trim_end(), "awsm: trap: out of bounds memory access", "{test}");
+        }
+    }
+}
+
 /// A memory too large for the board: without a maximum it stays on the
 /// heap, and one larger than the heap (16 MiB) fails to load with awsm's
 /// one-line error and status 1; with a maximum above the static limit
