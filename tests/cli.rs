@@ -1,10 +1,11 @@
 //! The `awsm` command line: every output kind, the options, and bad input
 //! (one line on stderr, exit status 1, no panic, no output file left).
 
+mod common;
+
+use common::AWSM;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-
-const AWSM: &str = env!("CARGO_BIN_EXE_awsm");
 
 /// A module exercising the options: an immutable global, a float→int
 /// truncation, an export with an escaped name, and WASI output.

@@ -28,6 +28,8 @@
 
 #[path = "spec/ffi.rs"]
 mod ffi;
+#[path = "common/guest_only.rs"]
+mod guest_only;
 #[path = "spec/modules.rs"]
 mod modules;
 #[path = "spec/script.rs"]

@@ -9,6 +9,9 @@
 //!
 //! `cargo test --release --test strategies`. Compiles run on two threads.
 
+mod common;
+
+use common::{awsm, host_cc, repo_path, report_skip, wasi_clang};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::Mutex;
@@ -96,15 +99,7 @@ const C_CASES: &[Case] = &[
 ];
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/strategies").join(name)
-}
-
-fn awsm() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_awsm"))
-}
-
-fn clang() -> String {
-    std::env::var("AWSM_TEST_CLANG").unwrap_or_else(|_| "clang-19".to_string())
+    repo_path("tests/strategies").join(name)
 }
 
 /// Run `job` over `items` on two threads (the test machines have two
@@ -210,10 +205,14 @@ fn wat_cases_at_os() {
 /// the same line under each.
 #[test]
 fn c_matrix() {
+    let clang = match wasi_clang() {
+        Ok(clang) => &clang.program,
+        Err(why) => return report_skip("c_matrix", why),
+    };
     let dir = tempfile::tempdir().unwrap();
     let built = parallel(C_CASES, |c| {
         let wasm = dir.path().join(c.file.replace(".c", ".wasm"));
-        let out = run(Command::new(clang())
+        let out = run(Command::new(clang)
             .args(["--target=wasm32-wasi", "-O2"])
             .arg(fixture(c.file))
             .arg("-o")
@@ -223,13 +222,8 @@ fn c_matrix() {
     });
     let mut cases = Vec::new();
     for (c, wasm) in C_CASES.iter().zip(built) {
-        match wasm {
-            Ok(wasm) => cases.extend(HOST_STRATEGIES.iter().map(|s| (wasm.clone(), c.expect(s), *s))),
-            Err(e) => {
-                eprintln!("skipping the C cases: {} cannot build wasm32-wasi programs: {e}", clang());
-                return;
-            }
-        }
+        let wasm = wasm.unwrap_or_else(|e| panic!("{clang} cannot build {}: {e}", c.file));
+        cases.extend(HOST_STRATEGIES.iter().map(|s| (wasm.clone(), c.expect(s), *s)));
     }
     cases.retain(|(_, e, _)| *e != Skip);
     check_cases(&cases, dir.path());
@@ -256,11 +250,9 @@ fn build_hosts(dir: &Path) -> Vec<PathBuf> {
             objects.push(obj);
         }
         let host = dir.join(format!("host-{s}"));
-        let include = Path::new(env!("CARGO_MANIFEST_DIR")).join("runtime/include");
-        let cc = std::env::var("AWSM_TEST_CC").unwrap_or_else(|_| "clang-19".to_string());
-        let out = run(Command::new(cc)
+        let out = run(Command::new(host_cc())
             .args(["-std=c11", "-O2", "-Wall", "-Wextra", "-Werror", "-I"])
-            .arg(include)
+            .arg(repo_path("runtime/include"))
             .arg(fixture("host.c"))
             .args(&objects)
             .args(["-lm", "-lpthread", "-o"])
@@ -340,11 +332,9 @@ fn build_cross_host(dir: &Path, strategy: &str) -> PathBuf {
         .arg(&obj));
     assert!(out.status.success(), "awsm cross.wat {strategy}: {}", text(&out.stderr));
     let host = dir.join(format!("cross-{strategy}"));
-    let include = Path::new(env!("CARGO_MANIFEST_DIR")).join("runtime/include");
-    let cc = std::env::var("AWSM_TEST_CC").unwrap_or_else(|_| "clang-19".to_string());
-    let out = run(Command::new(cc)
+    let out = run(Command::new(host_cc())
         .args(["-std=c11", "-O2", "-Wall", "-Wextra", "-Werror", "-I"])
-        .arg(include)
+        .arg(repo_path("runtime/include"))
         .arg(fixture("cross.c"))
         .arg(&obj)
         .args(["-lm", "-lpthread", "-o"])
