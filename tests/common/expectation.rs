@@ -5,6 +5,7 @@
 //! targets), so both hold every example to the same expectation.
 
 use super::diff::line_diff;
+use super::lists::entries;
 use super::process::Finished;
 use super::tools::repo_path;
 use std::path::{Path, PathBuf};
@@ -83,14 +84,10 @@ pub fn load_expectation(dir: &Path, name: &str) -> Result<Expectation, String> {
     let text = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let mut exp = Expectation::default();
     let mut status = None;
-    for (index, raw) in text.lines().enumerate() {
-        let at = || format!("{}:{}", path.display(), index + 1);
-        let line = raw.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
+    for (n, line) in entries(&text) {
+        let at = || format!("{}:{n}", path.display());
         let (key, value) =
-            line.split_once(':').ok_or_else(|| format!("{}: expected `key: value`, got {raw:?}", at()))?;
+            line.split_once(':').ok_or_else(|| format!("{}: expected `key: value`, got {line:?}", at()))?;
         let value = value.trim();
         match key.trim() {
             "status" => {

@@ -1,7 +1,8 @@
 //! Helpers shared by the integration tests, one copy each: the awsm binary
 //! and the external tools (tools.rs), skipping for a missing tool under
 //! `AWSM_REQUIRE_TOOLS` (skip.rs), running a child process with a time
-//! limit (process.rs), readable diffs (diff.rs), and the example programs'
+//! limit (process.rs), readable diffs (diff.rs), list files (lists.rs), the
+//! wast script runners (scripts.rs), and the example programs'
 //! expectations (expectation.rs). guest_only.rs, which links LLVM through
 //! awsm's library, is included only by the crates that compile modules
 //! in-process (spec, spec_cross).
@@ -12,7 +13,9 @@
 
 pub mod diff;
 pub mod expectation;
+pub mod lists;
 pub mod process;
+pub mod scripts;
 pub mod skip;
 pub mod tools;
 
