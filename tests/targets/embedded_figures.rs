@@ -49,12 +49,7 @@ pub fn flash_bytes(elf: &Path) -> Result<u64, String> {
 /// Bytes of the guest's own code in an awsm firmware image: the sizes of
 /// its `wasm_f<N>` functions (the rest is runtime, startup and library).
 pub fn guest_code_bytes(elf: &Path) -> Result<u64, String> {
-    let out = Command::new("arm-none-eabi-nm")
-        .args(["-S", "-t", "d"])
-        .arg(elf)
-        .output()
-        .map_err(|e| format!("arm-none-eabi-nm: {e}"))?;
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = sized_symbols(elf)?;
     let is_guest =
         |name: &str| name.strip_prefix("wasm_f").is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()));
     Ok(text
@@ -93,10 +88,8 @@ fn run_bench(elf: &Path) -> Result<BenchRun, String> {
 fn native_bench(kernel: &str, opt: &str, dir: &Path) -> BenchRun {
     let src = repo_path("tests/targets/bench");
     let native = dir.join(format!("{kernel}.native{opt}.elf"));
-    let mut gcc = Command::new("arm-none-eabi-gcc");
-    gcc.args(["-mcpu=cortex-m4", "-mthumb", "-mfloat-abi=hard", "-mfpu=fpv4-sp-d16", opt, "-nostartfiles"])
-        .args(["--specs=nano.specs", "-Wl,--gc-sections", "-T"])
-        .arg(repo_path("runtime/cortex_m/board/mps2-an386.ld"))
+    let mut gcc = board_gcc(opt);
+    gcc.arg("-Wl,--gc-sections")
         .arg(src.join(format!("{kernel}.c")))
         .arg(src.join("platform_native.c"))
         .arg("-o")
@@ -266,6 +259,28 @@ fn embedded_benchmarks_agree_with_native() {
         "embedded figures (Cortex-M4, mps2-an386, -icount shift=0), also in {}:\n{figures}",
         out.display()
     );
+}
+
+/// arm-none-eabi-gcc building firmware for the Cortex-M4 board
+/// (mps2-an386) at `opt`: its FPU and float ABI, newlib-nano, no start
+/// files (the board's code starts the program) and its linker script.
+pub fn board_gcc(opt: &str) -> Command {
+    let mut gcc = Command::new("arm-none-eabi-gcc");
+    gcc.args(["-mcpu=cortex-m4", "-mthumb", "-mfloat-abi=hard", "-mfpu=fpv4-sp-d16", opt, "-nostartfiles"])
+        .args(["--specs=nano.specs", "-T"])
+        .arg(repo_path("runtime/cortex_m/board/mps2-an386.ld"));
+    gcc
+}
+
+/// The symbol table of `elf` with sizes, in decimal (`arm-none-eabi-nm -S
+/// -t d`): `<address> <size> <type> <name>` a line.
+pub fn sized_symbols(elf: &Path) -> Result<String, String> {
+    let out = Command::new("arm-none-eabi-nm")
+        .args(["-S", "-t", "d"])
+        .arg(elf)
+        .output()
+        .map_err(|e| format!("arm-none-eabi-nm: {e}"))?;
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 /// Whether the Cortex-M4 platform and the bare-metal Arm toolchain (which

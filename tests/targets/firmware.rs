@@ -3,9 +3,26 @@
 //! flash a minimal WASI program takes.
 
 use crate::common::{AWSM, expect_success, repo_path};
-use crate::embedded_figures::{arm_firmware_ready, flash_bytes};
+use crate::embedded_figures::{arm_firmware_ready, board_gcc, flash_bytes};
 use crate::platform::{COMPILE_LIMIT, CORTEX_M4, build_root};
+use std::path::Path;
 use std::process::Command;
+
+/// Links `code` (an object, or C standing in for one) with the MPS2 board
+/// glue into firmware `elf`, as a user's own firmware would: the glue
+/// starts the module whose descriptor is `entry_module`.
+fn link_with_board_glue(entry_module: &str, code: &Path, elf: &Path, libs: &[&str]) {
+    let mut gcc = board_gcc("-O2");
+    gcc.arg(format!("-DAWSM_ENTRY_MODULE={entry_module}"))
+        .arg("-I")
+        .arg(repo_path("runtime/include"))
+        .arg(repo_path("runtime/cortex_m/board/mps2.c"))
+        .arg(code)
+        .arg("-o")
+        .arg(elf)
+        .args(libs);
+    expect_success(&mut gcc, COMPILE_LIMIT).unwrap_or_else(|e| panic!("{e}"));
+}
 
 /// Bring your own board: an object built without --board, linked by hand
 /// with the MPS2 glue as the "user's" firmware code, runs the same way.
@@ -34,18 +51,7 @@ fn cortex_m_object_links_into_user_firmware() {
     awsm.args(["--target", "thumbv7em-none-eabihf", "-O2"]).arg(&wat).arg("-o").arg(&object);
     expect_success(&mut awsm, COMPILE_LIMIT).unwrap_or_else(|e| panic!("{e}"));
     let elf = dir.join("prog.elf");
-    let mut gcc = Command::new("arm-none-eabi-gcc");
-    gcc.args(["-mcpu=cortex-m4", "-mthumb", "-mfloat-abi=hard", "-mfpu=fpv4-sp-d16", "-O2", "-nostartfiles"])
-        .args(["--specs=nano.specs", "-DAWSM_ENTRY_MODULE=prog_module", "-I"])
-        .arg(repo_path("runtime/include"))
-        .arg("-T")
-        .arg(repo_path("runtime/cortex_m/board/mps2-an386.ld"))
-        .arg(repo_path("runtime/cortex_m/board/mps2.c"))
-        .arg(&object)
-        .arg("-o")
-        .arg(&elf)
-        .args(["-lm", "-lc", "-lgcc"]);
-    expect_success(&mut gcc, COMPILE_LIMIT).unwrap_or_else(|e| panic!("{e}"));
+    link_with_board_glue("prog_module", &object, &elf, &["-lm", "-lc", "-lgcc"]);
     let run = CORTEX_M4.run(&elf);
     assert_eq!(run.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&run.stderr));
     assert_eq!(String::from_utf8_lossy(&run.stdout), "hello from an object\n");
@@ -64,18 +70,7 @@ fn cortex_m_fault_is_reported_as_a_trap() {
     let dir = build_root().join("fault");
     std::fs::create_dir_all(&dir).expect("create a build directory");
     let elf = dir.join("fault.elf");
-    let mut gcc = Command::new("arm-none-eabi-gcc");
-    gcc.args(["-mcpu=cortex-m4", "-mthumb", "-mfloat-abi=hard", "-mfpu=fpv4-sp-d16", "-O2", "-nostartfiles"])
-        .args(["--specs=nano.specs", "-DAWSM_ENTRY_MODULE=fault_module", "-I"])
-        .arg(repo_path("runtime/include"))
-        .arg("-T")
-        .arg(repo_path("runtime/cortex_m/board/mps2-an386.ld"))
-        .arg(repo_path("runtime/cortex_m/board/mps2.c"))
-        .arg(repo_path("tests/targets/fault_board.c"))
-        .arg("-o")
-        .arg(&elf)
-        .args(["-lc", "-lgcc"]);
-    expect_success(&mut gcc, COMPILE_LIMIT).unwrap_or_else(|e| panic!("{e}"));
+    link_with_board_glue("fault_module", &repo_path("tests/targets/fault_board.c"), &elf, &["-lc", "-lgcc"]);
     let nm = Command::new("arm-none-eabi-nm").arg(&elf).output().expect("run arm-none-eabi-nm");
     let pc = String::from_utf8_lossy(&nm.stdout)
         .lines()

@@ -5,9 +5,8 @@
 //! test builds a small module (tests/targets/*.wat or inline) for the
 //! Cortex-M4 board and checks how it exits.
 
-use crate::embedded_figures::arm_firmware_ready;
+use crate::embedded_figures::{arm_firmware_ready, sized_symbols};
 use crate::platform::{CORTEX_M4, build_root};
-use std::process::Command;
 
 /// Build `wat` for the Cortex-M4 board at -O2 with `flags`, run it, and
 /// return (status, stderr).
@@ -140,12 +139,7 @@ fn cortex_m_static_memory_grows_to_its_maximum_and_traps_past_it() {
                 let elf = build_root()
                     .join(&test)
                     .join(format!("module{opt}{}.elf", flags.join("").replace('-', "_")));
-                let nm = Command::new("arm-none-eabi-nm")
-                    .args(["-S", "-t", "d"])
-                    .arg(&elf)
-                    .output()
-                    .expect("run nm");
-                let symbols = String::from_utf8_lossy(&nm.stdout);
+                let symbols = sized_symbols(&elf).unwrap_or_else(|e| panic!("{e}"));
                 let size = symbols
                     .lines()
                     .find(|l| l.ends_with(" awsm_cm_static_memory"))
