@@ -120,21 +120,20 @@ macro_rules! platform_tests {
     };
 }
 
-mod i686 {
-    every_example!(platform_tests, I686);
+/// One test module per platform: `module: list(PLATFORM)`.
+macro_rules! platform_modules {
+    ($($module:ident: $list:ident($platform:ident);)*) => {
+        $(mod $module {
+            $list!(platform_tests, $platform);
+        })*
+    };
 }
-mod aarch64 {
-    every_example!(platform_tests, AARCH64);
-}
-mod cortex_m4 {
-    firmware_examples!(platform_tests, CORTEX_M4);
-}
-mod cortex_m7 {
-    float_and_abi_examples!(platform_tests, CORTEX_M7);
-}
-mod cortex_m4_soft {
-    float_and_abi_examples!(platform_tests, CORTEX_M4_SOFT);
-}
-mod cortex_m4_oz {
-    size_level_examples!(platform_tests, CORTEX_M4_OZ);
+
+platform_modules! {
+    i686: every_example(I686);
+    aarch64: every_example(AARCH64);
+    cortex_m4: firmware_examples(CORTEX_M4);
+    cortex_m7: float_and_abi_examples(CORTEX_M7);
+    cortex_m4_soft: float_and_abi_examples(CORTEX_M4_SOFT);
+    cortex_m4_oz: size_level_examples(CORTEX_M4_OZ);
 }

@@ -6,7 +6,7 @@
 use crate::common::{
     arm_none_eabi, expect_success, qemu_system_arm, repo_path, report_skip, run_with_limit, wasi_clang,
 };
-use crate::platform::{COMPILE_LIMIT, CORTEX_M4, RUN_LIMIT, build_root};
+use crate::platform::{COMPILE_LIMIT, CORTEX_M4, RUN_LIMIT, build_dir};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -151,8 +151,7 @@ fn embedded_benchmarks_agree_with_native() {
         return;
     }
     let clang = wasi_clang().expect("probed by ready()").program.clone();
-    let dir = build_root().join("bench");
-    std::fs::create_dir_all(&dir).expect("create the bench directory");
+    let dir = build_dir("bench");
     let platform = |opt: &str| {
         let object = dir.join(format!("platform_wasm{opt}.o"));
         let mut cc = Command::new(&clang);

@@ -6,7 +6,7 @@
 
 use crate::common::expectation::{Expectation, compare, example_dir, examples_on_disk, load_expectation};
 use crate::common::{expect_success, wasi_clang};
-use crate::platform::{COMPILE_LIMIT, PLATFORMS, Platform, RUN_LIMIT, build_root};
+use crate::platform::{COMPILE_LIMIT, PLATFORMS, Platform, RUN_LIMIT, build_dir, build_root};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -128,8 +128,7 @@ pub fn run_nan_payloads(platform: &Platform) {
     if !platform.ready_for("nan_payloads_survive_calls") {
         return;
     }
-    let dir = build_root().join(format!("nan-{}", platform.name));
-    std::fs::create_dir_all(&dir).expect("create a build directory");
+    let dir = build_dir(format!("nan-{}", platform.name));
     let wat = dir.join("nan_payloads.wat");
     std::fs::write(&wat, NAN_WAT).expect("write the module");
     let levels: &[&str] = if platform.opt == "-O2" { &["-O0", "-O2"] } else { &[platform.opt] };

@@ -4,7 +4,7 @@
 
 use crate::common::{AWSM, expect_success, repo_path};
 use crate::embedded_figures::{arm_firmware_ready, board_gcc, flash_bytes};
-use crate::platform::{COMPILE_LIMIT, CORTEX_M4, build_root};
+use crate::platform::{COMPILE_LIMIT, CORTEX_M4, build_dir};
 use std::path::Path;
 use std::process::Command;
 
@@ -31,8 +31,7 @@ fn cortex_m_object_links_into_user_firmware() {
     if !arm_firmware_ready("object_links_into_user_firmware") {
         return;
     }
-    let dir = build_root().join("byob");
-    std::fs::create_dir_all(&dir).expect("create a build directory");
+    let dir = build_dir("byob");
     let wat = dir.join("prog.wat");
     std::fs::write(
         &wat,
@@ -67,8 +66,7 @@ fn cortex_m_fault_is_reported_as_a_trap() {
     if !arm_firmware_ready("fault_is_reported_as_a_trap") {
         return;
     }
-    let dir = build_root().join("fault");
-    std::fs::create_dir_all(&dir).expect("create a build directory");
+    let dir = build_dir("fault");
     let elf = dir.join("fault.elf");
     link_with_board_glue("fault_module", &repo_path("tests/targets/fault_board.c"), &elf, &["-lc", "-lgcc"]);
     let nm = Command::new("arm-none-eabi-nm").arg(&elf).output().expect("run arm-none-eabi-nm");
@@ -112,8 +110,7 @@ fn cortex_m_firmware_flash_stays_small() {
   (func (export "_start")
     (drop (call $fd_write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8)))
     (call $proc_exit (i32.const 3))))"#;
-    let dir = build_root().join("flash-bound");
-    std::fs::create_dir_all(&dir).expect("create a build directory");
+    let dir = build_dir("flash-bound");
     let source = dir.join("hello.wat");
     std::fs::write(&source, wat).expect("write the module");
     let elf = dir.join("hello.elf");

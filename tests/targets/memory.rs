@@ -6,7 +6,7 @@
 //! Cortex-M4 board and checks how it exits.
 
 use crate::embedded_figures::{arm_firmware_ready, sized_symbols};
-use crate::platform::{CORTEX_M4, build_root};
+use crate::platform::{CORTEX_M4, build_dir, build_root};
 
 /// Build `wat` for the Cortex-M4 board at -O2 with `flags`, run it, and
 /// return (status, stderr).
@@ -19,8 +19,7 @@ fn run_cortex_m_module_at(test: &str, wat: &str, opt: &str, flags: &[&str]) -> O
     if !CORTEX_M4.ready_for(test) {
         return None;
     }
-    let dir = build_root().join(test);
-    std::fs::create_dir_all(&dir).expect("create a build directory");
+    let dir = build_dir(test);
     let source = dir.join("module.wat");
     std::fs::write(&source, wat).expect("write the module");
     let elf = dir.join(format!("module{opt}{}.elf", flags.join("").replace('-', "_")));

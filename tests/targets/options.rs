@@ -1,7 +1,7 @@
 //! awsm's answers to target options that cannot work.
 
 use crate::common::AWSM;
-use crate::platform::build_root;
+use crate::platform::build_dir;
 use std::path::Path;
 use std::process::Command;
 
@@ -9,8 +9,7 @@ use std::process::Command;
 /// what would (fast: nothing is linked).
 #[test]
 fn target_option_errors_say_what_works() {
-    let dir = build_root().join("option-errors");
-    std::fs::create_dir_all(&dir).expect("create a build directory");
+    let dir = build_dir("option-errors");
     let wat = dir.join("m.wat");
     std::fs::write(&wat, "(module (memory 1) (func (export \"_start\")))").expect("write");
     let path_open = dir.join("files.wat");

@@ -94,6 +94,13 @@ pub fn build_root() -> &'static Path {
     })
 }
 
+/// A directory `name` under [`build_root`], created.
+pub fn build_dir(name: impl AsRef<Path>) -> PathBuf {
+    let dir = build_root().join(name);
+    std::fs::create_dir_all(&dir).expect("create a build directory");
+    dir
+}
+
 impl Platform {
     /// The command that runs `exe` on this platform.
     pub fn command(&self, exe: &Path) -> Result<Command, String> {
