@@ -5,8 +5,14 @@
 use crate::common::{AWSM, expect_success, repo_path};
 use crate::embedded_figures::{arm_firmware_ready, board_gcc, flash_bytes};
 use crate::platform::{COMPILE_LIMIT, CORTEX_M4, build_dir};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
+
+/// The build directory `dir` for firmware test `test`, or None (after
+/// reporting the skip) when the board or the Arm toolchain is missing.
+fn firmware_build_dir(test: &str, dir: &str) -> Option<PathBuf> {
+    arm_firmware_ready(test).then(|| build_dir(dir))
+}
 
 /// Links `code` (an object, or C standing in for one) with the MPS2 board
 /// glue into firmware `elf`, as a user's own firmware would: the glue
@@ -28,10 +34,7 @@ fn link_with_board_glue(entry_module: &str, code: &Path, elf: &Path, libs: &[&st
 /// with the MPS2 glue as the "user's" firmware code, runs the same way.
 #[test]
 fn cortex_m_object_links_into_user_firmware() {
-    if !arm_firmware_ready("object_links_into_user_firmware") {
-        return;
-    }
-    let dir = build_dir("byob");
+    let Some(dir) = firmware_build_dir("object_links_into_user_firmware", "byob") else { return };
     let wat = dir.join("prog.wat");
     std::fs::write(
         &wat,
@@ -63,10 +66,7 @@ fn cortex_m_object_links_into_user_firmware() {
 /// with status 134.
 #[test]
 fn cortex_m_fault_is_reported_as_a_trap() {
-    if !arm_firmware_ready("fault_is_reported_as_a_trap") {
-        return;
-    }
-    let dir = build_dir("fault");
+    let Some(dir) = firmware_build_dir("fault_is_reported_as_a_trap", "fault") else { return };
     let elf = dir.join("fault.elf");
     link_with_board_glue("fault_module", &repo_path("tests/targets/fault_board.c"), &elf, &["-lc", "-lgcc"]);
     let nm = Command::new("arm-none-eabi-nm").arg(&elf).output().expect("run arm-none-eabi-nm");
@@ -98,9 +98,6 @@ fn cortex_m_fault_is_reported_as_a_trap() {
 #[test]
 fn cortex_m_firmware_flash_stays_small() {
     const FLASH_BOUND: u64 = 1536;
-    if !arm_firmware_ready("firmware_flash_stays_small") {
-        return;
-    }
     let wat = r#"(module
   (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
   (import "wasi_snapshot_preview1" "proc_exit" (func $proc_exit (param i32)))
@@ -110,7 +107,7 @@ fn cortex_m_firmware_flash_stays_small() {
   (func (export "_start")
     (drop (call $fd_write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8)))
     (call $proc_exit (i32.const 3))))"#;
-    let dir = build_dir("flash-bound");
+    let Some(dir) = firmware_build_dir("firmware_flash_stays_small", "flash-bound") else { return };
     let source = dir.join("hello.wat");
     std::fs::write(&source, wat).expect("write the module");
     let elf = dir.join("hello.elf");
