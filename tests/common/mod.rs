@@ -8,8 +8,9 @@
 //! in-process (spec, spec_cross).
 //!
 //! Each test crate that says `mod common;` compiles its own copy and uses a
-//! subset, hence the `dead_code` and `unused_imports` allowances.
-#![allow(dead_code, unused_imports)]
+//! subset, hence the `dead_code` allowance, and `unused_imports` on the
+//! re-exports (the short paths, `common::repo_path`, that crates use).
+#![allow(dead_code)]
 
 pub mod diff;
 pub mod expectation;
@@ -19,9 +20,13 @@ pub mod scripts;
 pub mod skip;
 pub mod tools;
 
+#[allow(unused_imports)]
 pub use diff::line_diff;
+#[allow(unused_imports)]
 pub use process::{Finished, describe_status, expect_success, run_with_limit, show_command};
+#[allow(unused_imports)]
 pub use skip::{report_skip, tools_required};
+#[allow(unused_imports)]
 pub use tools::{
     AWSM, WasiClang, arm_none_eabi, awsm, can_run, clang_command, env_or, host_cc, qemu_system_arm,
     qemu_user, repo_path, wasi_clang,
