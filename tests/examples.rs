@@ -18,8 +18,9 @@
 //!
 //! The examples are skipped (with the reason printed) only when clang-19 or
 //! its wasm32-wasi sysroot is missing, and fail instead under
-//! `AWSM_REQUIRE_TOOLS=1`; set `AWSM_TEST_CLANG` to use another clang. Set `AWSM_KEEP_EXAMPLE_BUILDS=1` to keep the build directory of a
-//! failing example for inspection.
+//! `AWSM_REQUIRE_TOOLS=1`; set `AWSM_TEST_CLANG` to use another clang. Set
+//! `AWSM_KEEP_EXAMPLE_BUILDS=1` to keep the build directory of a failing
+//! example for inspection.
 
 mod common;
 

@@ -6,13 +6,13 @@
 //! (targets/firmware.rs), the embedded benchmark figures
 //! (targets/embedded_figures.rs), and option errors (targets/options.rs).
 //!
-//! | module | target | runs on | examples |
+//! | module | target (awsm flags) | runs under | examples |
 //! | --- | --- | --- | --- |
-//! | `i686` | i686-unknown-linux-gnu | this machine (32-bit userland from gcc-multilib) | every one |
-//! | `aarch64` | aarch64-unknown-linux-gnu | qemu-aarch64(-static), libc from libc6-dev-arm64-cross | every one |
-//! | `cortex_m4` | thumbv7em-none-eabihf, `--board mps2-an386` | qemu-system-arm -M mps2-an386 -semihosting | what firmware can run |
-//! | `cortex_m7` | thumbv7em-none-eabihf, `--board mps2-an500` | qemu-system-arm -M mps2-an500 -semihosting | float and ABI |
-//! | `cortex_m4_soft` | thumbv7em-none-eabi (soft float), `--board mps2-an386` | qemu-system-arm | float and ABI |
+//! | `i686` | i686-unknown-linux-gnu | this machine (gcc-multilib's 32-bit userland) | all |
+//! | `aarch64` | aarch64-unknown-linux-gnu | qemu-aarch64(-static), libc6-dev-arm64-cross | all |
+//! | `cortex_m4` | thumbv7em-none-eabihf `--board mps2-an386` | qemu-system-arm -semihosting | firmware's |
+//! | `cortex_m7` | thumbv7em-none-eabihf `--board mps2-an500` | qemu-system-arm | float, ABI |
+//! | `cortex_m4_soft` | thumbv7em-none-eabi, soft float, `--board mps2-an386` | qemu-system-arm | float, ABI |
 //! | `cortex_m4_oz` | as `cortex_m4`, awsm -Oz | qemu-system-arm | size level |
 //!
 //! Each platform's test module is generated from its list of examples
