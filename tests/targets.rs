@@ -12,7 +12,7 @@
 //! | `aarch64` | aarch64-unknown-linux-gnu | qemu-aarch64(-static), libc6-dev-arm64-cross | all |
 //! | `cortex_m4` | thumbv7em-none-eabihf `--board mps2-an386` | qemu-system-arm -semihosting | firmware's |
 //! | `cortex_m7` | thumbv7em-none-eabihf `--board mps2-an500` | qemu-system-arm | float, ABI |
-//! | `cortex_m4_soft` | thumbv7em-none-eabi, soft float, `--board mps2-an386` | qemu-system-arm | float, ABI |
+//! | `cortex_m4_soft` | as `cortex_m4`, thumbv7em-none-eabi (soft float) | qemu-system-arm | float, ABI |
 //! | `cortex_m4_oz` | as `cortex_m4`, awsm -Oz | qemu-system-arm | size level |
 //!
 //! Each platform's test module is generated from its list of examples
