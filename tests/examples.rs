@@ -334,3 +334,17 @@ fn run_delivers_stdin_and_captures_outputs() {
     assert_eq!(finished.status.code(), Some(5));
     assert!(!finished.timed_out);
 }
+
+/// The list-file reader behind the spec skip lists and the expectations:
+/// blank lines and comments are not entries, entries keep their line
+/// numbers, and `<script>:<line>` names one directive.
+#[test]
+fn list_entries_and_script_locations() {
+    use common::lists::{entries, script_location};
+    let text = "# a comment\n\n  first entry  \n#another\nsecond\n";
+    assert_eq!(entries(text).collect::<Vec<_>>(), [(3, "first entry"), (5, "second")]);
+    assert_eq!(script_location("wasm-v2/i32.wast:120"), Ok(("wasm-v2/i32.wast", Some(120))));
+    assert_eq!(script_location("wasm-v2/i32.wast"), Ok(("wasm-v2/i32.wast", None)));
+    assert_eq!(script_location("proposals/x:y.wast"), Ok(("proposals/x:y.wast", None)));
+    assert!(script_location("a.wast:99999999999999999999").is_err());
+}
