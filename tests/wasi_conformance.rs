@@ -197,3 +197,44 @@ fn unknown_wasi_import_is_an_error() {
     let err = compile(&wat, &dir.path().join("wrong_type")).expect_err("must not compile");
     assert!(err.contains("import wasi_snapshot_preview1.fd_write has the wrong type"), "{err}");
 }
+
+/// Host imports too: a function, a global and a table imported twice are
+/// one entity each, provided once by a C host (tests/wasi/dup_host.c).
+#[test]
+fn duplicate_host_imports_bind_once() {
+    let clang = match common::wasi_clang() {
+        Ok(c) => c.program.clone(),
+        Err(why) => {
+            eprintln!("skipping: {why}");
+            return;
+        }
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let object = dir.path().join("dup.o");
+    let out = Command::new(AWSM)
+        .arg(common::repo_path("tests/wasi/dup_host.wat"))
+        .args(["--name", "dup", "-o"])
+        .arg(&object)
+        .output()
+        .expect("run awsm");
+    assert!(out.status.success(), "awsm dup_host.wat:\n{}", String::from_utf8_lossy(&out.stderr));
+    let host = dir.path().join("host");
+    let out = Command::new(&clang)
+        .args(["-std=c11", "-Wall", "-Wextra", "-Werror", "-I"])
+        .arg(common::repo_path("runtime/include"))
+        .arg(common::repo_path("tests/wasi/dup_host.c"))
+        .arg(&object)
+        .args(["-lm", "-lpthread", "-o"])
+        .arg(&host)
+        .output()
+        .expect("run clang");
+    assert!(out.status.success(), "linking dup_host.c:\n{}", String::from_utf8_lossy(&out.stderr));
+    let out = common::run_with_limit(&mut Command::new(&host), b"", LIMIT).expect("run the host");
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    // f(100) + f(1000) through the two copies, g set through one and read
+    // through the other (5), the table grown through one (size 3).
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "ok\nok\nrun: code 0, result 351102, host calls 2, g 5, table size 3\n"
+    );
+}

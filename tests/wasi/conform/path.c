@@ -330,8 +330,37 @@ static void libc(void) {
   }
 }
 
+/* Open `path` beneath `dir` and close it again; the errno. */
+static int open_through(__wasi_fd_t dir, const char *path, int oflags,
+                        __wasi_rights_t base) {
+  __wasi_fd_t fd;
+  int e = __wasi_path_open(dir, FOLLOW, path, oflags, base, 0, 0, &fd);
+  if (e == 0)
+    (void)__wasi_fd_close(fd);
+  return e;
+}
+
+/* Rights on directory descriptors: what a descriptor may do itself (base)
+ * and pass on to what is opened through it (inheriting). */
+static void rights(void) {
+  __wasi_fd_t dir;
+  const __wasi_rights_t read = __WASI_RIGHTS_FD_READ | __WASI_RIGHTS_PATH_OPEN;
+  SHOW("open d inheriting FD_READ only",
+       __wasi_path_open(SANDBOX, FOLLOW, "d", __WASI_OFLAGS_DIRECTORY, read,
+                        __WASI_RIGHTS_FD_READ, 0, &dir));
+  SHOW("open g.txt for reading through it",
+       open_through(dir, "g.txt", 0, __WASI_RIGHTS_FD_READ));
+  SHOW("open g.txt for writing through it",
+       open_through(dir, "g.txt", 0, __WASI_RIGHTS_FD_WRITE));
+  SHOW("create a file through it",
+       open_through(dir, "h.txt", __WASI_OFLAGS_CREAT, __WASI_RIGHTS_FD_READ));
+  SHOW("mkdir through it", __wasi_path_create_directory(dir, "sub"));
+  (void)__wasi_fd_close(dir);
+}
+
 int main(void) {
   setup();
+  rights();
   libc();
   open_cases();
   escapes();
