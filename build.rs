@@ -25,7 +25,8 @@ enum Family {
     /// the entry point is `runtime/main.c`.
     Linux,
     /// As `Linux`, but `runtime/memory/guard_pages.c`, which needs 8 GiB
-    /// of address space per memory, is replaced by `GUARD_PAGES_STUB`.
+    /// of address space per memory, is replaced by `GUARD_PAGES_STUB`:
+    /// Linux targets that do not offer guard pages (32-bit ones).
     Linux32,
     /// `runtime/*.c` but the files `runtime/cortex_m/` replaces (`main.c`,
     /// `trap.c`, `memory.c`: they need signals, mmap and threads), plus
@@ -34,59 +35,25 @@ enum Family {
     CortexM,
 }
 
-/// A target the runtime is built for.
-struct Target {
-    /// LLVM target triple.
-    triple: &'static str,
-    family: Family,
-    /// Extra clang flags for this target (float ABI, CPU, ...).
-    cflags: &'static [&'static str],
-    /// Debian packages that provide its C headers, named when they are missing.
-    packages: &'static str,
+// The target table, shared with the compiler: src/target/triples.rs is
+// data only, written against `Strategy`, which it finds here.
+#[allow(dead_code)] // the compiler's half of the table and of Strategy
+#[path = "src/abi/strategy.rs"]
+mod strategy;
+#[allow(dead_code)]
+#[path = "src/target/triples.rs"]
+mod triples;
+use strategy::Strategy;
+use triples::{HOST_TRIPLE, Os, TARGETS, TargetInfo};
+
+/// Which runtime files `target` gets.
+fn family(target: &TargetInfo) -> Family {
+    match target.os {
+        Os::CortexM => Family::CortexM,
+        Os::Linux if target.strategies.contains(&Strategy::GuardPages) => Family::Linux,
+        Os::Linux => Family::Linux32,
+    }
 }
-
-/// Supported targets: adding one is one line (plus its flags). Keep in
-/// step with `src/target/mod.rs`.
-const TARGETS: &[Target] = &[
-    Target {
-        triple: "x86_64-unknown-linux-gnu",
-        family: Family::Linux,
-        cflags: &["-fPIC"],
-        packages: "libc6-dev",
-    },
-    Target {
-        triple: "i686-unknown-linux-gnu",
-        family: Family::Linux32,
-        // SSE2 for float math, as the compiled guest uses (never x87).
-        // Debian's 32-bit multilib (gcc-multilib) keeps the kernel's asm/
-        // headers, which are the same for both widths, only in the x86-64
-        // multiarch folder, where gcc -m32 looks but clang's i686 target
-        // does not.
-        cflags: &["-fPIC", "-march=pentium4", "-mfpmath=sse", "-idirafter", "/usr/include/x86_64-linux-gnu"],
-        packages: "gcc-multilib (libc6-dev-i386)",
-    },
-    Target {
-        triple: "aarch64-unknown-linux-gnu",
-        family: Family::Linux,
-        cflags: &["-fPIC"],
-        packages: "libc6-dev-arm64-cross",
-    },
-    Target {
-        triple: "thumbv7em-none-eabi",
-        family: Family::CortexM,
-        cflags: &["-mcpu=cortex-m4", "-mfloat-abi=soft"],
-        packages: "libnewlib-arm-none-eabi",
-    },
-    Target {
-        triple: "thumbv7em-none-eabihf",
-        family: Family::CortexM,
-        cflags: &["-mcpu=cortex-m4", "-mfpu=fpv4-sp-d16", "-mfloat-abi=hard"],
-        packages: "libnewlib-arm-none-eabi",
-    },
-];
-
-/// The target awsm runs on: its runtime must build.
-const HOST_TRIPLE: &str = "x86_64-unknown-linux-gnu";
 
 /// Flags for every runtime C file on every target.
 const COMMON_CFLAGS: &[&str] =
@@ -207,14 +174,14 @@ struct Tools {
 }
 
 /// Build one target's runtime and entry bitcode, or say why not.
-fn build_target(tools: &Tools, target: &Target) -> Result<(PathBuf, PathBuf), String> {
+fn build_target(tools: &Tools, target: &TargetInfo) -> Result<(PathBuf, PathBuf), String> {
     let obj_dir = tools.out.join("obj").join(target.triple);
     fs::create_dir_all(&obj_dir).map_err(|e| format!("{}: {e}", obj_dir.display()))?;
     let flags = target_flags(tools, target);
     probe_headers(tools, target, &flags, &obj_dir)?;
 
-    let (mut sources, main_sources) = sources(&tools.root, target.family)?;
-    if target.family == Family::Linux32 {
+    let (mut sources, main_sources) = sources(&tools.root, family(target))?;
+    if family(target) == Family::Linux32 {
         let guard = tools.root.join("runtime/memory/guard_pages.c");
         sources.retain(|p| *p != guard);
         let stub = obj_dir.join("guard_pages_stub.c");
@@ -232,13 +199,13 @@ fn build_target(tools: &Tools, target: &Target) -> Result<(PathBuf, PathBuf), St
 }
 
 /// Every clang flag for `target` but the file names.
-fn target_flags(tools: &Tools, target: &Target) -> Vec<String> {
+fn target_flags(tools: &Tools, target: &TargetInfo) -> Vec<String> {
     let mut flags = vec![format!("--target={}", target.triple)];
     flags.extend(COMMON_CFLAGS.iter().map(|s| s.to_string()));
-    if target.family == Family::CortexM {
+    if family(target) == Family::CortexM {
         flags.extend(cortex_m_cflags(&tools.root));
     }
-    flags.extend(target.cflags.iter().map(|s| s.to_string()));
+    flags.extend(target.runtime_cflags.iter().map(|s| s.to_string()));
     for dir in ["runtime/include", "runtime"] {
         flags.push("-I".into());
         flags.push(tools.root.join(dir).display().to_string());
@@ -248,7 +215,7 @@ fn target_flags(tools: &Tools, target: &Target) -> Vec<String> {
 
 /// Whether the target's C library headers are installed: compile a file
 /// that includes the ones the runtime needs.
-fn probe_headers(tools: &Tools, target: &Target, flags: &[String], obj_dir: &Path) -> Result<(), String> {
+fn probe_headers(tools: &Tools, target: &TargetInfo, flags: &[String], obj_dir: &Path) -> Result<(), String> {
     let probe = obj_dir.join("probe.c");
     let text = "#include <stdio.h>\n#include <stdlib.h>\n#include <string.h>\n#include <setjmp.h>\nint awsm_probe;\n";
     fs::write(&probe, text).map_err(|e| format!("{}: {e}", probe.display()))?;
@@ -264,7 +231,7 @@ fn probe_headers(tools: &Tools, target: &Target, flags: &[String], obj_dir: &Pat
     }
     Err(format!(
         "its C library headers are missing; install {} and rebuild awsm ({})",
-        target.packages,
+        target.header_packages,
         first_error(&output.stderr)
     ))
 }

@@ -5,6 +5,7 @@
 #define AWSM_CM_INTERNAL_H
 
 #include "../internal.h"
+#include "firmware.h"
 #include "port.h"
 
 /* Accessible bytes of `mem` (its size with the module's page size). */

@@ -65,14 +65,6 @@ bool awsm_in_guest_call(void) { return state.target != NULL; }
 void awsm_set_exit_status(int32_t status) { state.exit_status = status; }
 int32_t awsm_exit_status(void) { return state.exit_status; }
 
-/* Counts by itself: newlib's word-at-a-time strlen is 220 bytes of flash. */
-void awsm_cm_print_error(const char *text) {
-  size_t len = 0;
-  while (text[len])
-    len++;
-  awsm_port_write(2, text, len);
-}
-
 void awsm_cm_stop(int32_t code) {
   if (code == AWSM_TRAP_EXIT)
     awsm_port_exit(state.exit_status);

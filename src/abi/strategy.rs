@@ -60,9 +60,21 @@ impl Strategy {
         }
     }
 
+    /// The `AWSM_STRATEGY_*` enumerator of awsm.h.
+    pub fn c_name(self) -> &'static str {
+        match self {
+            Strategy::GuardPages => "AWSM_STRATEGY_GUARD_PAGES",
+            Strategy::Explicit => "AWSM_STRATEGY_EXPLICIT",
+            Strategy::Mask => "AWSM_STRATEGY_MASK",
+            Strategy::None => "AWSM_STRATEGY_NONE",
+            Strategy::Segment => "AWSM_STRATEGY_SEGMENT",
+        }
+    }
+
     /// The runtime's inlinable address function for this strategy.
     /// Segment's is defined by the translator (src/translate/segment.rs):
-    /// a C function cannot return a `%gs`-relative pointer.
+    /// a C function cannot return a `%gs`-relative pointer. Its signature
+    /// is `abi::symbols::addr_fn`'s.
     pub fn addr_fn(self) -> &'static str {
         match self {
             Strategy::GuardPages => "awsm_mem_addr_guard_pages",

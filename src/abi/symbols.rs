@@ -1,57 +1,191 @@
-//! Every runtime function generated code may call, with its signature,
-//! listed once. The translator declares them only through this table.
+//! Every function generated code may call in the runtime, or that the
+//! translator defines under a name the runtime or another pass relies on,
+//! with its signature, listed once. The translator and the passes name
+//! them only through this table; `tests/abi_layout.rs` checks each
+//! runtime-defined entry against the runtime bitcode of every target, so a
+//! C prototype and its entry here cannot drift apart.
 
-/// Parameter/return kinds of runtime functions, target-independent.
+use super::strategy::Strategy;
+
+/// Parameter/return kinds of runtime functions, target-independent: the
+/// LLVM types the C prototypes lower to (`ptr` is any C pointer).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Ty {
     Void,
+    /// `i1`: only the translator's own helpers take one.
+    Bool,
     Ptr,
     I32,
     I64,
+    F32,
+    F64,
 }
 
-/// A runtime function: C name, return type, parameter types.
+impl Ty {
+    /// The LLVM spelling, as in a printed function type.
+    pub fn llvm_name(self) -> &'static str {
+        match self {
+            Ty::Void => "void",
+            Ty::Bool => "i1",
+            Ty::Ptr => "ptr",
+            Ty::I32 => "i32",
+            Ty::I64 => "i64",
+            Ty::F32 => "float",
+            Ty::F64 => "double",
+        }
+    }
+}
+
+/// Which side defines a function, so the ABI test knows where to look.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DefinedBy {
+    /// The C runtime of every target.
+    Runtime,
+    /// The Linux runtime (runtime/*.c, runtime/memory/).
+    LinuxRuntime,
+    /// The Cortex-M runtime (runtime/cortex_m/).
+    CortexMRuntime,
+    /// The translator, as an internal function (C cannot express it).
+    Translator,
+}
+
+/// A runtime function: C name, return type, parameter types, definer.
+#[derive(Clone, Copy, Debug)]
 pub struct RuntimeFn {
     pub name: &'static str,
     pub ret: Ty,
     pub params: &'static [Ty],
+    pub defined_by: DefinedBy,
 }
 
+use DefinedBy::*;
 use Ty::*;
 
+const fn rt(name: &'static str, ret: Ty, params: &'static [Ty]) -> RuntimeFn {
+    RuntimeFn { name, ret, params, defined_by: Runtime }
+}
+
 /// `awsm_trap(ctx, code)`, noreturn and cold.
-pub const TRAP: RuntimeFn = RuntimeFn { name: "awsm_trap", ret: Void, params: &[Ptr, I32] };
+pub const TRAP: RuntimeFn = rt("awsm_trap", Void, &[Ptr, I32]);
 /// `awsm_rt_memory_grow(ctx, delta) -> old pages | -1`
-pub const MEMORY_GROW: RuntimeFn = RuntimeFn { name: "awsm_rt_memory_grow", ret: I32, params: &[Ptr, I32] };
+pub const MEMORY_GROW: RuntimeFn = rt("awsm_rt_memory_grow", I32, &[Ptr, I32]);
 /// `awsm_rt_memory_init(ctx, data, data_len, dst, src, n)`
-pub const MEMORY_INIT: RuntimeFn =
-    RuntimeFn { name: "awsm_rt_memory_init", ret: Void, params: &[Ptr, Ptr, I32, I32, I32, I32] };
+pub const MEMORY_INIT: RuntimeFn = rt("awsm_rt_memory_init", Void, &[Ptr, Ptr, I32, I32, I32, I32]);
 /// `awsm_rt_memory_copy(ctx, dst, src, n)`
-pub const MEMORY_COPY: RuntimeFn =
-    RuntimeFn { name: "awsm_rt_memory_copy", ret: Void, params: &[Ptr, I32, I32, I32] };
+pub const MEMORY_COPY: RuntimeFn = rt("awsm_rt_memory_copy", Void, &[Ptr, I32, I32, I32]);
 /// `awsm_rt_memory_fill(ctx, dst, val, n)`
-pub const MEMORY_FILL: RuntimeFn =
-    RuntimeFn { name: "awsm_rt_memory_fill", ret: Void, params: &[Ptr, I32, I32, I32] };
+pub const MEMORY_FILL: RuntimeFn = rt("awsm_rt_memory_fill", Void, &[Ptr, I32, I32, I32]);
 /// `awsm_rt_table_grow(ctx, table, init, delta) -> old size | -1`
-pub const TABLE_GROW: RuntimeFn =
-    RuntimeFn { name: "awsm_rt_table_grow", ret: I32, params: &[Ptr, I32, Ptr, I32] };
+pub const TABLE_GROW: RuntimeFn = rt("awsm_rt_table_grow", I32, &[Ptr, I32, Ptr, I32]);
 /// `awsm_rt_table_fill(ctx, table, dst, val, n)`
-pub const TABLE_FILL: RuntimeFn =
-    RuntimeFn { name: "awsm_rt_table_fill", ret: Void, params: &[Ptr, I32, I32, Ptr, I32] };
+pub const TABLE_FILL: RuntimeFn = rt("awsm_rt_table_fill", Void, &[Ptr, I32, I32, Ptr, I32]);
 /// `awsm_rt_table_copy(ctx, dst_table, src_table, dst, src, n)`
-pub const TABLE_COPY: RuntimeFn =
-    RuntimeFn { name: "awsm_rt_table_copy", ret: Void, params: &[Ptr, I32, I32, I32, I32, I32] };
+pub const TABLE_COPY: RuntimeFn = rt("awsm_rt_table_copy", Void, &[Ptr, I32, I32, I32, I32, I32]);
 /// `awsm_rt_table_init(ctx, table, elems, num_elems, dst, src, n)`
-pub const TABLE_INIT: RuntimeFn =
-    RuntimeFn { name: "awsm_rt_table_init", ret: Void, params: &[Ptr, I32, Ptr, I32, I32, I32, I32] };
+pub const TABLE_INIT: RuntimeFn = rt("awsm_rt_table_init", Void, &[Ptr, I32, Ptr, I32, I32, I32, I32]);
 /// `awsm_rt_call_host(host_func, args, results)`: body of host thunks.
-pub const CALL_HOST: RuntimeFn = RuntimeFn { name: "awsm_rt_call_host", ret: Void, params: &[Ptr, Ptr, Ptr] };
+pub const CALL_HOST: RuntimeFn = rt("awsm_rt_call_host", Void, &[Ptr, Ptr, Ptr]);
+
+/// `awsm_rt_global_get_<t>(ctx, g) -> value` and `awsm_rt_global_set_<t>(ctx,
+/// g, value)` (runtime/globals.c): globals under `--runtime-globals`, so a
+/// host can observe every access. Indexed by [`global_accessor`].
+pub const GLOBAL_ACCESSORS: [RuntimeFn; 10] = [
+    rt("awsm_rt_global_get_i32", I32, &[Ptr, I32]),
+    rt("awsm_rt_global_get_i64", I64, &[Ptr, I32]),
+    rt("awsm_rt_global_get_f32", F32, &[Ptr, I32]),
+    rt("awsm_rt_global_get_f64", F64, &[Ptr, I32]),
+    rt("awsm_rt_global_get_ref", Ptr, &[Ptr, I32]),
+    rt("awsm_rt_global_set_i32", Void, &[Ptr, I32, I32]),
+    rt("awsm_rt_global_set_i64", Void, &[Ptr, I32, I64]),
+    rt("awsm_rt_global_set_f32", Void, &[Ptr, I32, F32]),
+    rt("awsm_rt_global_set_f64", Void, &[Ptr, I32, F64]),
+    rt("awsm_rt_global_set_ref", Void, &[Ptr, I32, Ptr]),
+];
+
+/// The accessor reading (`set == false`) or writing a global whose value
+/// is `value` (I32, I64, F32, F64, or Ptr for references); None for
+/// other kinds.
+pub fn global_accessor(set: bool, value: Ty) -> Option<&'static RuntimeFn> {
+    let kind = [I32, I64, F32, F64, Ptr].iter().position(|t| *t == value)?;
+    GLOBAL_ACCESSORS.get(kind + if set { 5 } else { 0 })
+}
+
+/// Return type and parameters of every strategy's address function
+/// `awsm_mem_addr_<strategy>(ctx, base, mem_size, idx, offset, size)`:
+/// the host address of a `size`-byte access at wasm address `idx +
+/// offset` (doc/abi.md). Segment's returns a `%gs`-relative pointer.
+pub const ADDR_RET: Ty = Ptr;
+/// See [`ADDR_RET`].
+pub const ADDR_PARAMS: &[Ty] = &[Ptr, Ptr, I64, I64, I64, I32];
+
+/// The address function of `strategy` (`Strategy::addr_fn` names it).
+pub fn addr_fn(strategy: Strategy) -> RuntimeFn {
+    let defined_by = match strategy {
+        Strategy::Segment => Translator,
+        Strategy::GuardPages | Strategy::None => LinuxRuntime,
+        Strategy::Explicit | Strategy::Mask => Runtime,
+    };
+    RuntimeFn { name: strategy.addr_fn(), ret: ADDR_RET, params: ADDR_PARAMS, defined_by }
+}
+
+/// `awsm_mem_limit_explicit(mem_size) -> bytes an access may reach`:
+/// what the explicit strategy compares `idx + offset + size` with, for
+/// checks the compiler hoists or groups (src/translate/hoist.rs).
+pub const MEM_LIMIT_EXPLICIT: RuntimeFn = rt("awsm_mem_limit_explicit", I64, &[I64]);
+
+/// `awsm_grouped_addr(in_bounds, ctx, base, mem_size, idx, offset, size)`:
+/// the translator's helper for accesses whose span was checked at once
+/// (src/translate/grouped.rs): unchecked when `in_bounds`, else the
+/// strategy's own check.
+pub const GROUPED_ADDR: RuntimeFn = RuntimeFn {
+    name: "awsm_grouped_addr",
+    ret: Ptr,
+    params: &[Bool, Ptr, Ptr, I64, I64, I64, I32],
+    defined_by: Translator,
+};
 
 /// `awsm_segment_enter(ctx) -> previous %gs base`: set `%gs` to ctx's
 /// memory (segment strategy, x86-64; runtime/memory/segment.c).
-pub const SEGMENT_ENTER: RuntimeFn = RuntimeFn { name: "awsm_segment_enter", ret: I64, params: &[Ptr] };
+pub const SEGMENT_ENTER: RuntimeFn =
+    RuntimeFn { name: "awsm_segment_enter", ret: I64, params: &[Ptr], defined_by: LinuxRuntime };
 /// `awsm_segment_leave(previous)`: restore `%gs`.
-pub const SEGMENT_LEAVE: RuntimeFn = RuntimeFn { name: "awsm_segment_leave", ret: Void, params: &[I64] };
+pub const SEGMENT_LEAVE: RuntimeFn =
+    RuntimeFn { name: "awsm_segment_leave", ret: Void, params: &[I64], defined_by: LinuxRuntime };
+
+/// `awsm_cm_stop(code)` (runtime/cortex_m/trap.c): prints a trap's message
+/// and stops firmware; what `awsm_trap` calls outside a guest call.
+pub const CM_STOP: RuntimeFn =
+    RuntimeFn { name: "awsm_cm_stop", ret: Void, params: &[I32], defined_by: CortexMRuntime };
+/// `awsm_trap_message(code) -> message`.
+pub const TRAP_MESSAGE: RuntimeFn = rt("awsm_trap_message", Ptr, &[I32]);
+/// The functions a trap code flows through on its way to its message in
+/// firmware, in call order (src/target/trap_messages.rs follows it).
+pub const TRAP_CHAIN: [&str; 3] = [TRAP.name, CM_STOP.name, TRAP_MESSAGE.name];
+
+/// Every function listed above, for the ABI test.
+pub fn all() -> Vec<RuntimeFn> {
+    let mut fns = vec![
+        TRAP,
+        MEMORY_GROW,
+        MEMORY_INIT,
+        MEMORY_COPY,
+        MEMORY_FILL,
+        TABLE_GROW,
+        TABLE_FILL,
+        TABLE_COPY,
+        TABLE_INIT,
+        CALL_HOST,
+        MEM_LIMIT_EXPLICIT,
+        GROUPED_ADDR,
+        SEGMENT_ENTER,
+        SEGMENT_LEAVE,
+        CM_STOP,
+        TRAP_MESSAGE,
+    ];
+    fns.extend(GLOBAL_ACCESSORS);
+    fns.extend(Strategy::ALL.map(addr_fn));
+    fns
+}
 
 /// Prefix of WASI preview1 implementations: an import
 /// `wasi_snapshot_preview1.X` binds to the runtime's `awsm_wasi_X` when it
@@ -123,3 +257,30 @@ pub const WASI_PREVIEW1_FUNCS: [&str; 46] = [
     "sock_send",
     "sock_shutdown",
 ];
+
+/// Prefix of the linker-defined symbol at the start of a section.
+pub const SECTION_START_PREFIX: &str = "__start_";
+/// Prefix of the linker-defined symbol at the end of a section.
+pub const SECTION_STOP_PREFIX: &str = "__stop_";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn global_accessors_are_found_by_kind() {
+        assert_eq!(global_accessor(false, I32).map(|f| f.name), Some("awsm_rt_global_get_i32"));
+        assert_eq!(global_accessor(true, Ptr).map(|f| f.name), Some("awsm_rt_global_set_ref"));
+        assert_eq!(global_accessor(true, F64).map(|f| f.params), Some(&[Ptr, I32, F64][..]));
+        assert!(global_accessor(false, Void).is_none());
+    }
+
+    #[test]
+    fn names_are_unique() {
+        let fns = all();
+        let mut names: Vec<_> = fns.iter().map(|f| f.name).collect();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), fns.len());
+    }
+}

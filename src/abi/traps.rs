@@ -33,3 +33,14 @@ impl TrapCode {
         (TrapCode::NullReference, "AWSM_TRAP_NULL_REFERENCE"),
     ];
 }
+
+/// The codes only the runtime raises, with their C names: a host callback's
+/// failure, and proc_exit (not a fault; firmware prints no message for it).
+pub const HOST: u32 = 12;
+/// See [`HOST`].
+pub const EXIT: u32 = 13;
+/// `AWSM_TRAP_COUNT`: one past the last code.
+pub const COUNT: u32 = 14;
+/// [`HOST`], [`EXIT`] and [`COUNT`] with their C names, for the ABI test.
+pub const RUNTIME_CODES: [(u32, &str); 3] =
+    [(HOST, "AWSM_TRAP_HOST"), (EXIT, "AWSM_TRAP_EXIT"), (COUNT, "AWSM_TRAP_COUNT")];

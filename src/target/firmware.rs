@@ -6,6 +6,7 @@
 
 use super::Board;
 use super::board::{SIZE_LEVEL_ALIASES, SIZE_LEVEL_HELPERS};
+use crate::abi::constants;
 use crate::abi::strategy::Strategy;
 use crate::module::ModuleInfo;
 use inkwell::context::Context;
@@ -38,19 +39,19 @@ pub fn define_cortex_m_constants<'ctx>(
 ) {
     let mask_bits = cortex_m_mask_bits(info, strategy, c.page_shift);
     let static_bytes = c.static_bytes;
-    for (name, value) in [
-        ("awsm_cm_page_shift", c.page_shift),
-        ("awsm_cm_mask_bits", mask_bits),
-        ("awsm_cm_static_memory_bytes", static_bytes),
-        ("awsm_cm_funcrefs", c.funcrefs as u32),
-        ("awsm_cm_unbound_imports", c.unbound_imports),
+    for (symbol, value) in [
+        (constants::CM_PAGE_SHIFT, c.page_shift),
+        (constants::CM_MASK_BITS, mask_bits),
+        (constants::CM_STATIC_MEMORY_BYTES, static_bytes),
+        (constants::CM_FUNCREFS, c.funcrefs as u32),
+        (constants::CM_UNBOUND_IMPORTS, c.unbound_imports),
     ] {
-        let g = m.add_global(cx.i32_type(), None, name);
+        let g = m.add_global(cx.i32_type(), None, symbol.name);
         g.set_initializer(&cx.i32_type().const_int(value as u64, false));
         g.set_constant(true);
     }
     let ty = cx.i8_type().array_type(static_bytes);
-    let g = m.add_global(ty, None, "awsm_cm_static_memory");
+    let g = m.add_global(ty, None, constants::CM_STATIC_MEMORY.name);
     g.set_initializer(&ty.const_zero());
     // Generated code's accesses are 8 bytes at most, the runtime's words.
     g.set_alignment(8);

@@ -3,9 +3,9 @@
 //! TargetMachines, the pass pipeline, and emission of every output kind
 //! (`link.rs`, with the system or cross linker for executables).
 //!
-//! Adding a target is one `TargetInfo` line here, one line in `build.rs`'s
-//! table (how its runtime is compiled) and, if its executables need a
-//! different linker, a case in `link.rs`.
+//! Adding a target is one `TargetInfo` entry in `triples.rs`, the one table
+//! build.rs shares (how its runtime is compiled), and, if its executables
+//! need a different linker, a case in `link.rs`.
 
 pub mod arm;
 pub mod board;
@@ -13,6 +13,7 @@ pub mod firmware;
 pub mod i686;
 pub mod link;
 pub mod trap_messages;
+pub mod triples;
 pub mod twin_ivs;
 pub mod x86;
 
@@ -26,6 +27,7 @@ use inkwell::passes::PassBuilderOptions;
 use inkwell::targets::{CodeModel, InitializationConfig, RelocMode, Target, TargetMachine, TargetTriple};
 
 pub use board::Board;
+pub use triples::{HOST_TRIPLE, Os, TARGETS, TargetInfo};
 
 /// The integer operand `i` of `inst`: what the rewrites after LLVM's
 /// pipeline (x86.rs, twin_ivs.rs) match on.
@@ -50,111 +52,6 @@ pub(crate) fn rewritten_ir(ir: &str, pass: impl Fn(&Module)) -> String {
     m.verify().unwrap_or_else(|e| panic!("{e}\n{}", m.print_to_string()));
     m.print_to_string().to_string()
 }
-
-/// What runs underneath compiled code: decides the runtime's C files, what
-/// an executable is, and how it is linked.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Os {
-    /// Linux with glibc: the full runtime, executables linked by a C compiler.
-    Linux,
-    /// Bare-metal Cortex-M: the runtime of `runtime/cortex_m/`, firmware
-    /// images for a `Board`, or objects for a board of the user's own.
-    CortexM,
-}
-
-/// A supported target triple and its properties.
-#[derive(Clone, Copy, Debug)]
-pub struct TargetInfo {
-    pub triple: &'static str,
-    /// Pointer width in bytes.
-    pub pointer_bytes: u32,
-    /// Alignment of `uint64_t` inside structs: 4 on i686, 8 elsewhere. With
-    /// the pointer width it decides `Layout` (see doc/abi.md).
-    pub u64_align: u32,
-    /// CPU passed to LLVM.
-    pub cpu: &'static str,
-    /// LLVM feature string. i686 asks for SSE2 so scalar float math never
-    /// uses x87, whose 80-bit registers round differently and quiet
-    /// signalling NaNs.
-    pub features: &'static str,
-    pub os: Os,
-    /// Bounds-check strategies the target's runtime implements; the first
-    /// is the default.
-    pub strategies: &'static [Strategy],
-    /// Debian packages that provide its C headers and libraries, named
-    /// when the runtime could not be built or an executable not linked.
-    pub packages: &'static str,
-}
-
-/// Every target awsm can compile for.
-pub const TARGETS: &[TargetInfo] = &[
-    TargetInfo {
-        triple: "x86_64-unknown-linux-gnu",
-        pointer_bytes: 8,
-        u64_align: 8,
-        cpu: "x86-64",
-        features: "",
-        os: Os::Linux,
-        // Segment keeps the memory base in %gs, which only x86-64 has free.
-        strategies: &[
-            Strategy::GuardPages,
-            Strategy::Explicit,
-            Strategy::Mask,
-            Strategy::None,
-            Strategy::Segment,
-        ],
-        packages: "libc6-dev",
-    },
-    TargetInfo {
-        triple: "i686-unknown-linux-gnu",
-        pointer_bytes: 4,
-        u64_align: 4,
-        // pentium4 is the first CPU with SSE2; +sse2 says it even if LLVM's
-        // definition of the CPU changes.
-        cpu: "pentium4",
-        features: "+sse2,+cx8,+cmov",
-        os: Os::Linux,
-        // Guard pages need 8 GiB of address space per memory.
-        strategies: &[Strategy::Explicit],
-        packages: "gcc-multilib (libc6-dev-i386, lib32gcc-12-dev)",
-    },
-    TargetInfo {
-        triple: "aarch64-unknown-linux-gnu",
-        pointer_bytes: 8,
-        u64_align: 8,
-        cpu: "generic",
-        features: "+neon",
-        os: Os::Linux,
-        strategies: &[Strategy::GuardPages, Strategy::Explicit, Strategy::Mask, Strategy::None],
-        packages: "libc6-dev-arm64-cross and libgcc-12-dev-arm64-cross",
-    },
-    TargetInfo {
-        triple: "thumbv7em-none-eabi",
-        pointer_bytes: 4,
-        u64_align: 8,
-        cpu: "cortex-m4",
-        // Soft-float ABI and no FPU instructions at all.
-        features: "+soft-float,-fpregs",
-        os: Os::CortexM,
-        strategies: &[Strategy::Explicit, Strategy::Mask],
-        packages: "libnewlib-arm-none-eabi and gcc-arm-none-eabi",
-    },
-    TargetInfo {
-        triple: "thumbv7em-none-eabihf",
-        pointer_bytes: 4,
-        u64_align: 8,
-        // Cortex-M4's single-precision FPU (fpv4-sp-d16); --board may pick
-        // a CPU with more (Cortex-M7: fpv5-d16, double precision too).
-        cpu: "cortex-m4",
-        features: "",
-        os: Os::CortexM,
-        strategies: &[Strategy::Explicit, Strategy::Mask],
-        packages: "libnewlib-arm-none-eabi and gcc-arm-none-eabi",
-    },
-];
-
-/// The target used without `--target`.
-pub const HOST_TRIPLE: &str = "x86_64-unknown-linux-gnu";
 
 impl TargetInfo {
     /// Look up `--target`; None means the host. Accepts `-pc-` for

@@ -1,21 +1,20 @@
 //! The module descriptor `<prefix>_module` (struct awsm_module in awsm.h):
-//! a constant the runtime instantiates from. Struct types here follow the
-//! C declarations field by field; LLVM lays them out with the target's
-//! C alignment rules, so they match on every pointer width.
+//! a constant the runtime instantiates from. Its struct types come from
+//! the field lists of `abi::descriptor`, and every value is put in by
+//! field name, checked against that list; LLVM lays the structs out with
+//! the target's C alignment rules, so they match on every pointer width.
 
 use super::ModuleCtx;
 use super::instance::InstanceParts;
+use crate::abi::descriptor::{self as layout, ABI_VERSION, CStruct, Field};
 use crate::abi::{names, symbols};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::module::{Elem, Init, ModuleInfo, ref_code, signature, type_code};
 use inkwell::module::Linkage;
 use inkwell::types::{BasicTypeEnum, StructType};
 use inkwell::values::{BasicValueEnum, PointerValue, StructValue};
 use std::collections::HashSet;
 use wasmparser::{ExternalKind, TypeRef};
-
-/// ABI version, mirrors AWSM_ABI_VERSION.
-const ABI_VERSION: u64 = 4;
 
 impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
     fn cstr(&self, s: &str) -> PointerValue<'ctx> {
@@ -32,8 +31,36 @@ impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
         self.cx.i32_type().const_int(v, false).into()
     }
 
-    fn st(&self, fields: &[BasicTypeEnum<'ctx>]) -> StructType<'ctx> {
-        self.cx.struct_type(fields, false)
+    /// The LLVM type of one of awsm.h's structures: a literal struct with
+    /// its fields' types in order, which LLVM pads as C does.
+    fn st(&self, s: &CStruct) -> StructType<'ctx> {
+        let fields: Vec<BasicTypeEnum> = s.fields.iter().map(|(_, f)| self.field_type(f)).collect();
+        self.cx.struct_type(&fields, false)
+    }
+
+    fn field_type(&self, f: &Field) -> BasicTypeEnum<'ctx> {
+        match f {
+            Field::U32 | Field::I32 => self.cx.i32_type().into(),
+            Field::Ptr => self.ptr_type().into(),
+            Field::Struct(s) => self.st(s).into(),
+        }
+    }
+
+    /// A constant of structure `s` from `(field name, value)` pairs, which
+    /// must name its fields in order with values of their types: a
+    /// descriptor that disagrees with `abi::descriptor` is an error here,
+    /// never a shifted field at run time.
+    fn fill(&self, s: &CStruct, values: &[(&str, BasicValueEnum<'ctx>)]) -> Result<StructValue<'ctx>> {
+        let names_match = s.fields.len() == values.len()
+            && s.fields
+                .iter()
+                .zip(values)
+                .all(|((name, f), (given, v))| name == given && self.field_type(f) == v.get_type());
+        if !names_match {
+            return Err(Error::backend(format!("{} does not match abi::descriptor", s.c_name)));
+        }
+        let values: Vec<BasicValueEnum> = values.iter().map(|(_, v)| *v).collect();
+        Ok(self.cx.const_struct(&values, false))
     }
 
     /// A private constant array, returned as a pointer (null when empty).
@@ -54,20 +81,18 @@ impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
         g.as_pointer_value()
     }
 
-    fn limits(&self, min: u64, max: Option<u64>) -> StructValue<'ctx> {
-        self.cx.const_struct(
-            &[self.u32v(min), self.u32v(max.unwrap_or(0)), self.u32v(max.is_some() as u64)],
-            false,
-        )
+    fn limits(&self, min: u64, max: Option<u64>) -> Result<StructValue<'ctx>> {
+        let fields = [
+            ("min", self.u32v(min)),
+            ("max", self.u32v(max.unwrap_or(0))),
+            ("has_max", self.u32v(max.is_some() as u64)),
+        ];
+        self.fill(&layout::LIMITS, &fields)
     }
 
     pub fn emit_descriptor(&self, parts: &InstanceParts<'ctx>) -> Result<()> {
         let info = self.info;
-        let i32t: BasicTypeEnum = self.cx.i32_type().into();
-        let p: BasicTypeEnum = self.ptr_type().into();
-        let limits_t = self.st(&[i32t, i32t, i32t]);
-
-        let type_t = self.st(&[p, p, p]);
+        let type_t = self.st(&layout::TYPE_DESC);
         let types: Vec<_> = info
             .types
             .iter()
@@ -81,9 +106,16 @@ impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
                         None => self.ptr_type().const_null().into(),
                     }
                 };
-                self.cx.const_struct(&[self.cstr(&signature(t)).into(), fp(call), fp(thunk)], false)
+                self.fill(
+                    &layout::TYPE_DESC,
+                    &[
+                        ("sig", self.cstr(&signature(t)).into()),
+                        ("call", fp(call)),
+                        ("host_thunk", fp(thunk)),
+                    ],
+                )
             })
-            .collect();
+            .collect::<Result<_>>()?;
         let types_p = self.const_array("wasm_types", type_t, &types);
 
         let func_types: Vec<_> =
@@ -103,35 +135,35 @@ impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
             .collect();
         let func_ptrs_p = self.global_array("wasm_func_ptrs", self.ptr_type().const_array(&ptrs));
 
-        let import_t = self.st(&[p, p, i32t, i32t, i32t, i32t, limits_t.into()]);
+        let import_t = self.st(&layout::IMPORT_DESC);
         let imports: Vec<_> = info
             .imports
             .iter()
             .map(|imp| {
                 let (kind, mutable, limits) = match imp.ty {
-                    TypeRef::Func(_) => (0, 0, self.limits(0, None)),
-                    TypeRef::Table(t) => (1, 0, self.limits(t.initial, t.maximum)),
-                    TypeRef::Memory(m) => (2, 0, self.limits(m.initial, m.maximum)),
-                    TypeRef::Global(g) => (3, g.mutable as u64, self.limits(0, None)),
-                    _ => (0, 0, self.limits(0, None)),
+                    TypeRef::Func(_) => (0, 0, self.limits(0, None)?),
+                    TypeRef::Table(t) => (1, 0, self.limits(t.initial, t.maximum)?),
+                    TypeRef::Memory(m) => (2, 0, self.limits(m.initial, m.maximum)?),
+                    TypeRef::Global(g) => (3, g.mutable as u64, self.limits(0, None)?),
+                    _ => (0, 0, self.limits(0, None)?),
                 };
-                self.cx.const_struct(
+                self.fill(
+                    &layout::IMPORT_DESC,
                     &[
-                        self.cstr(imp.module).into(),
-                        self.cstr(imp.name).into(),
-                        self.u32v(kind),
-                        self.u32v(imp.index as u64),
-                        self.u32v(self.import_type_index(&imp.ty) as u64),
-                        self.u32v(mutable),
-                        limits.into(),
+                        ("module", self.cstr(imp.module).into()),
+                        ("name", self.cstr(imp.name).into()),
+                        ("kind", self.u32v(kind)),
+                        ("index", self.u32v(imp.index as u64)),
+                        ("type", self.u32v(self.import_type_index(&imp.ty) as u64)),
+                        ("mut", self.u32v(mutable)),
+                        ("limits", limits.into()),
                     ],
-                    false,
                 )
             })
-            .collect();
+            .collect::<Result<_>>()?;
         let imports_p = self.const_array("wasm_imports", import_t, &imports);
 
-        let export_t = self.st(&[p, i32t, i32t, i32t]);
+        let export_t = self.st(&layout::EXPORT_DESC);
         let exports: Vec<_> = info
             .exports
             .iter()
@@ -143,82 +175,84 @@ impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
                     _ => 0,
                 };
                 let fields = [
-                    self.cstr(name).into(),
-                    self.u32v(k),
-                    self.u32v(*index as u64),
-                    self.u32v(name.len() as u64),
+                    ("name", self.cstr(name).into()),
+                    ("kind", self.u32v(k)),
+                    ("index", self.u32v(*index as u64)),
+                    ("name_len", self.u32v(name.len() as u64)),
                 ];
-                self.cx.const_struct(&fields, false)
+                self.fill(&layout::EXPORT_DESC, &fields)
             })
-            .collect();
+            .collect::<Result<_>>()?;
         let exports_p = self.const_array("wasm_exports", export_t, &exports);
 
-        let global_t = self.st(&[i32t, i32t]);
+        let global_t = self.st(&layout::GLOBAL_DESC);
         let globals: Vec<_> = info
             .globals
             .iter()
             .map(|g| {
-                self.cx.const_struct(
-                    &[self.u32v(type_code(g.content_type) as u64), self.u32v(g.mutable as u64)],
-                    false,
+                self.fill(
+                    &layout::GLOBAL_DESC,
+                    &[
+                        ("type", self.u32v(type_code(g.content_type) as u64)),
+                        ("mut", self.u32v(g.mutable as u64)),
+                    ],
                 )
             })
-            .collect();
+            .collect::<Result<_>>()?;
         let globals_p = self.const_array("wasm_globals", global_t, &globals);
 
-        let table_t = self.st(&[i32t, limits_t.into()]);
+        let table_t = self.st(&layout::TABLE_DESC);
         let tables: Vec<_> = info
             .tables
             .iter()
             .map(|t| {
-                self.cx.const_struct(
-                    &[self.u32v(ref_code(t.element_type) as u64), self.limits(t.initial, t.maximum).into()],
-                    false,
-                )
+                let fields = [
+                    ("elem_type", self.u32v(ref_code(t.element_type) as u64)),
+                    ("limits", self.limits(t.initial, t.maximum)?.into()),
+                ];
+                self.fill(&layout::TABLE_DESC, &fields)
             })
-            .collect();
+            .collect::<Result<_>>()?;
         let tables_p = self.const_array("wasm_tables", table_t, &tables);
 
         let mem_limits = match info.memory {
-            Some(m) => self.limits(m.initial, m.maximum),
-            None => self.limits(0, None),
+            Some(m) => self.limits(m.initial, m.maximum)?,
+            None => self.limits(0, None)?,
         };
         let init = parts.init.as_global_value().as_pointer_value();
         let n = |x: usize| self.u32v(x as u64);
-        let fields: Vec<BasicValueEnum> = vec![
-            self.u32v(ABI_VERSION),
-            self.cstr(&self.opts.prefix).into(),
-            n(info.types.len()),
-            types_p.into(),
-            n(info.func_types.len()),
-            self.u32v(info.num_imported_funcs as u64),
-            func_types_p.into(),
-            func_ptrs_p.into(),
-            n(info.imports.len()),
-            imports_p.into(),
-            n(info.exports.len()),
-            exports_p.into(),
-            n(info.globals.len()),
-            self.u32v(info.num_imported_globals as u64),
-            globals_p.into(),
-            n(info.tables.len()),
-            self.u32v(info.num_imported_tables as u64),
-            tables_p.into(),
-            self.u32v(info.memory.is_some() as u64),
-            self.u32v(info.memory_imported as u64),
-            mem_limits.into(),
-            n(info.data.len()),
-            n(info.elems.len()),
-            init.into(),
-            self.cx
-                .i32_type()
-                .const_int(info.start.map(|s| s as u64).unwrap_or(u32::MAX as u64), true)
-                .into(),
-            self.u32v(self.opts.strategy.id() as u64),
-            self.code_bound("__start_")?.into(),
-            self.code_bound("__stop_")?.into(),
+        let start_func = info.start.map(|s| s as u64).unwrap_or(u32::MAX as u64);
+        let fields = [
+            ("abi_version", self.u32v(ABI_VERSION as u64)),
+            ("name", self.cstr(&self.opts.prefix).into()),
+            ("num_types", n(info.types.len())),
+            ("types", types_p.into()),
+            ("num_funcs", n(info.func_types.len())),
+            ("num_imported_funcs", self.u32v(info.num_imported_funcs as u64)),
+            ("func_types", func_types_p.into()),
+            ("func_ptrs", func_ptrs_p.into()),
+            ("num_imports", n(info.imports.len())),
+            ("imports", imports_p.into()),
+            ("num_exports", n(info.exports.len())),
+            ("exports", exports_p.into()),
+            ("num_globals", n(info.globals.len())),
+            ("num_imported_globals", self.u32v(info.num_imported_globals as u64)),
+            ("globals", globals_p.into()),
+            ("num_tables", n(info.tables.len())),
+            ("num_imported_tables", self.u32v(info.num_imported_tables as u64)),
+            ("tables", tables_p.into()),
+            ("has_memory", self.u32v(info.memory.is_some() as u64)),
+            ("memory_imported", self.u32v(info.memory_imported as u64)),
+            ("memory_limits", mem_limits.into()),
+            ("num_data", n(info.data.len())),
+            ("num_elems", n(info.elems.len())),
+            ("init", init.into()),
+            ("start_func", self.cx.i32_type().const_int(start_func, true).into()),
+            ("memory_strategy", self.u32v(self.opts.strategy.id() as u64)),
+            ("code_start", self.code_bound(symbols::SECTION_START_PREFIX)?.into()),
+            ("code_end", self.code_bound(symbols::SECTION_STOP_PREFIX)?.into()),
         ];
-        let desc = self.cx.const_struct(&fields, false);
+        let desc = self.fill(&layout::MODULE, &fields)?;
         let sym = names::module_symbol(&self.opts.prefix);
         let g = self.module.add_global(desc.get_type(), None, &sym);
         g.set_initializer(&desc);

@@ -279,25 +279,33 @@ impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
         }
     }
 
+    /// The LLVM type of an `abi::symbols` type (None for void).
+    pub fn runtime_type(&self, t: Ty) -> Option<BasicTypeEnum<'ctx>> {
+        match t {
+            Ty::Void => None,
+            Ty::Bool => Some(self.cx.bool_type().into()),
+            Ty::Ptr => Some(self.ptr_type().into()),
+            Ty::I32 => Some(self.cx.i32_type().into()),
+            Ty::I64 => Some(self.cx.i64_type().into()),
+            Ty::F32 => Some(self.cx.f32_type().into()),
+            Ty::F64 => Some(self.cx.f64_type().into()),
+        }
+    }
+
+    /// The LLVM parameter types of an `abi::symbols` parameter list.
+    pub fn runtime_params(&self, params: &[Ty]) -> Vec<BasicMetadataTypeEnum<'ctx>> {
+        params.iter().filter_map(|t| self.runtime_type(*t)).map(Into::into).collect()
+    }
+
     /// Declare (once) a runtime function from the `abi::symbols` table.
     pub fn runtime_fn(&self, rf: &RuntimeFn) -> FunctionValue<'ctx> {
         if let Some(f) = self.module.get_function(rf.name) {
             return f;
         }
-        let conv = |t: Ty| -> Option<BasicMetadataTypeEnum<'ctx>> {
-            match t {
-                Ty::Void => None,
-                Ty::Ptr => Some(self.ptr_type().into()),
-                Ty::I32 => Some(self.cx.i32_type().into()),
-                Ty::I64 => Some(self.cx.i64_type().into()),
-            }
-        };
-        let params: Vec<_> = rf.params.iter().filter_map(|t| conv(*t)).collect();
-        let ty = match rf.ret {
-            Ty::Void => self.cx.void_type().fn_type(&params, false),
-            Ty::Ptr => self.ptr_type().fn_type(&params, false),
-            Ty::I32 => self.cx.i32_type().fn_type(&params, false),
-            Ty::I64 => self.cx.i64_type().fn_type(&params, false),
+        let params = self.runtime_params(rf.params);
+        let ty = match self.runtime_type(rf.ret) {
+            None => self.cx.void_type().fn_type(&params, false),
+            Some(ret) => ret.fn_type(&params, false),
         };
         let f = self.module.add_function(rf.name, ty, None);
         if rf.name == symbols::TRAP.name {
@@ -312,15 +320,7 @@ impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
     /// The strategy's address function: `ptr (ctx, base, mem_size, idx,
     /// offset, size)`, the access being at wasm address `idx + offset`.
     pub fn addr_fn(&self) -> FunctionValue<'ctx> {
-        let name = self.opts.strategy.addr_fn();
-        if let Some(f) = self.module.get_function(name) {
-            return f;
-        }
-        let i64t = self.cx.i64_type();
-        let p = self.ptr_type();
-        let args = [p.into(), p.into(), i64t.into(), i64t.into(), i64t.into(), self.cx.i32_type().into()];
-        let ty = p.fn_type(&args, false);
-        self.module.add_function(name, ty, None)
+        self.runtime_fn(&symbols::addr_fn(self.opts.strategy))
     }
 
     /// Whether function `f` is an import resolved only at instantiation.

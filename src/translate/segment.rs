@@ -66,11 +66,9 @@ impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
         if let Some(f) = self.module.get_function(name) {
             return Ok(f);
         }
-        let i64t = self.cx.i64_type();
         let i8t = self.cx.i8_type();
-        let p = self.ptr_type();
         let gs = self.cx.ptr_type(AddressSpace::from(GS_ADDRESS_SPACE));
-        let params = [p.into(), p.into(), i64t.into(), i64t.into(), i64t.into(), self.cx.i32_type().into()];
+        let params = self.runtime_params(symbols::ADDR_PARAMS);
         let f = self.module.add_function(name, gs.fn_type(&params, false), Some(Linkage::Internal));
         let inline = self.cx.create_enum_attribute(Attribute::get_named_enum_kind_id("alwaysinline"), 0);
         f.add_attribute(AttributeLoc::Function, inline);
@@ -135,7 +133,10 @@ impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
         let enter = self.runtime_fn(&symbols::SEGMENT_ENTER);
         let prev = t.b.build_call(enter, &[t.vmctx.into()], "")?.try_as_basic_value().basic();
         Ok(Some(
-            prev.ok_or_else(|| Error::backend("awsm_segment_enter returns the old base"))?.into_int_value(),
+            prev.ok_or_else(|| {
+                Error::backend(format!("{} returns the old base", symbols::SEGMENT_ENTER.name))
+            })?
+            .into_int_value(),
         ))
     }
 

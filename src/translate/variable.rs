@@ -2,9 +2,9 @@
 //! through `ctx->globals[i]`, an invariant pointer, tagged "wasm global").
 
 use super::func::FuncTranslator;
+use crate::abi::symbols::{self, Ty};
 use crate::error::{Error, Result};
 use crate::module::Init;
-use inkwell::types::BasicType;
 use inkwell::values::BasicValue;
 use inkwell::values::FunctionValue;
 use inkwell::values::PointerValue;
@@ -62,7 +62,7 @@ impl<'m, 'ctx, 'a> FuncTranslator<'m, 'ctx, 'a> {
         }
         let ty = self.m.val_type(gt.content_type);
         if self.m.opts.runtime_globals {
-            let f = self.global_accessor("get", gt.content_type)?;
+            let f = self.global_accessor(false, gt.content_type)?;
             let idx = self.m.cx.i32_type().const_int(g as u64, false);
             let v = self.b.build_call(f, &[self.vmctx.into(), idx.into()], "")?.try_as_basic_value().basic();
             self.push(v.ok_or_else(|| self.err("global accessor"))?);
@@ -79,7 +79,7 @@ impl<'m, 'ctx, 'a> FuncTranslator<'m, 'ctx, 'a> {
     pub fn op_global_set(&mut self, g: u32) -> Result<()> {
         let v = self.pop()?;
         if self.m.opts.runtime_globals {
-            let f = self.global_accessor("set", self.m.info.globals[g as usize].content_type)?;
+            let f = self.global_accessor(true, self.m.info.globals[g as usize].content_type)?;
             let idx = self.m.cx.i32_type().const_int(g as u64, false);
             self.b.build_call(f, &[self.vmctx.into(), idx.into(), v.into()], "")?;
             return Ok(());
@@ -90,27 +90,17 @@ impl<'m, 'ctx, 'a> FuncTranslator<'m, 'ctx, 'a> {
     }
 
     /// `awsm_rt_global_{get,set}_<type>` for --runtime-globals.
-    fn global_accessor(&self, op: &str, t: ValType) -> Result<FunctionValue<'ctx>> {
-        let suffix = match t {
-            ValType::I32 => "i32",
-            ValType::I64 => "i64",
-            ValType::F32 => "f32",
-            ValType::F64 => "f64",
-            ValType::Ref(_) => "ref",
+    fn global_accessor(&self, set: bool, t: ValType) -> Result<FunctionValue<'ctx>> {
+        let value = match t {
+            ValType::I32 => Ty::I32,
+            ValType::I64 => Ty::I64,
+            ValType::F32 => Ty::F32,
+            ValType::F64 => Ty::F64,
+            ValType::Ref(_) => Ty::Ptr,
             ValType::V128 => return Err(Error::unsupported(self.offset, "v128 globals")),
         };
-        let name = format!("awsm_rt_global_{op}_{suffix}");
-        if let Some(f) = self.m.module.get_function(&name) {
-            return Ok(f);
-        }
-        let vt = self.m.val_type(t);
-        let p = self.m.ptr_type();
-        let i32t = self.m.cx.i32_type();
-        let ty = if op == "get" {
-            vt.fn_type(&[p.into(), i32t.into()], false)
-        } else {
-            self.m.cx.void_type().fn_type(&[p.into(), i32t.into(), vt.into()], false)
-        };
-        Ok(self.m.module.add_function(&name, ty, None))
+        let accessor = symbols::global_accessor(set, value)
+            .ok_or_else(|| Error::backend("no runtime accessor for this global type"))?;
+        Ok(self.m.runtime_fn(accessor))
     }
 }

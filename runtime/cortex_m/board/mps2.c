@@ -16,6 +16,7 @@
  * proc_exit status, 134 after `awsm: trap: <reason>`, 1 if the module
  * cannot be loaded.
  */
+#include "../firmware.h"
 #include "../port.h"
 #include "awsm.h"
 
