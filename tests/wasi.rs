@@ -22,7 +22,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use std::thread;
 use std::time::{Duration, Instant};
 
-const AWSM: &str = env!("CARGO_BIN_EXE_awsm");
+use common::AWSM;
 const LIMIT: Duration = Duration::from_secs(120);
 
 /// How a program is run: its compiled executable, or `awsm run`.
@@ -46,7 +46,7 @@ fn built(name: &str) -> Option<(PathBuf, PathBuf)> {
     let clang = match common::wasi_clang() {
         Ok(c) => c.program.clone(),
         Err(why) => {
-            eprintln!("skipping: {why}");
+            common::report_skip("wasi", why);
             return None;
         }
     };
@@ -626,7 +626,7 @@ fn embedding_api() {
     let clang = match common::wasi_clang() {
         Ok(c) => c.program.clone(),
         Err(why) => {
-            eprintln!("skipping: {why}");
+            common::report_skip("wasi", why);
             return;
         }
     };

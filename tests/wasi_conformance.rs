@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
-const AWSM: &str = env!("CARGO_BIN_EXE_awsm");
+use common::AWSM;
 const LIMIT: Duration = Duration::from_secs(120);
 /// The guest's arguments and environment; record_expected.py uses the same.
 const ARGS: [&str; 2] = ["one", "two words"];
@@ -51,7 +51,7 @@ fn build(name: &str, dir: &Path) -> Option<PathBuf> {
     let clang = match common::wasi_clang() {
         Ok(c) => c.program.clone(),
         Err(why) => {
-            eprintln!("skipping: {why}");
+            common::report_skip("wasi_conformance", why);
             return None;
         }
     };
@@ -205,7 +205,7 @@ fn duplicate_host_imports_bind_once() {
     let clang = match common::wasi_clang() {
         Ok(c) => c.program.clone(),
         Err(why) => {
-            eprintln!("skipping: {why}");
+            common::report_skip("wasi_conformance", why);
             return;
         }
     };
