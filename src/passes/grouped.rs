@@ -47,7 +47,7 @@
 use super::ir::{LIMIT_FN, leaves, operand};
 use super::loops::Loops;
 use crate::error::{Error, Result};
-use crate::translate::counted_guard::COUNTED_GUARD;
+use crate::translate::counted_guard;
 use inkwell::IntPredicate;
 use inkwell::attributes::{Attribute, AttributeLoc};
 use inkwell::builder::Builder;
@@ -155,25 +155,10 @@ impl<'ctx> Access<'ctx> {
 /// around a hot counted copy is better left as it was: sha256's rounds
 /// loop lost a register to it).
 fn general_copies(loops: &Loops<'_>, f: FunctionValue<'_>) -> Vec<usize> {
-    let kind = f.get_type().get_context().get_kind_id(COUNTED_GUARD);
-    let mut out = Vec::new();
-    for bb in f.get_basic_blocks() {
-        for i in bb.get_instructions() {
-            if i.get_metadata(kind).is_none() {
-                continue;
-            }
-            // The guard's branch: condition, false (general) dest, true dest.
-            let general = bb.get_terminator().and_then(|t| t.get_operand(1)).and_then(|o| o.block());
-            let header = general
-                .and_then(|g| g.get_terminator())
-                .and_then(|t| t.get_operand(0))
-                .and_then(|o| o.block());
-            if let Some(l) = header.and_then(|h| loops.loop_with_header(h)) {
-                out.push(l);
-            }
-        }
-    }
-    out
+    counted_guard::guards(f)
+        .into_iter()
+        .filter_map(|g| counted_guard::general_header(g).and_then(|h| loops.loop_with_header(h)))
+        .collect()
 }
 
 /// Whether access `a` runs before `b` on every path to `b`.

@@ -252,7 +252,7 @@ pub const STEPS: &[Step] = &[
     Step {
         id: StepId::FunctionSections,
         name: "function-sections",
-        why: "Cortex-M: one section per function, for the linker's --gc-sections (passes/arm_float.rs)",
+        why: "Cortex-M: one section per function, for the linker's --gc-sections (passes/function_sections.rs)",
         runs: |c| c.cortex_m(),
     },
     Step {

@@ -16,13 +16,13 @@ mod dispatch;
 mod frozen;
 mod func;
 mod instance;
+mod loop_plans;
 mod memory;
 mod numeric;
+mod ops;
 mod segment;
 mod table;
-pub mod unroll;
 mod variable;
-pub mod versioning;
 
 use crate::abi::layout::Layout;
 use crate::abi::strategy::Strategy;
