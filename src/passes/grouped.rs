@@ -31,8 +31,8 @@
 //! after its scans).
 //!
 //! Groups stay inside one innermost loop, and the general copies of
-//! counted loops (versioning.rs) are left as translated. Loops
-//! exiting on data are translated with their body twice (unroll.rs), so
+//! counted loops (translate/loop_plans.rs) are left as translated. Loops
+//! exiting on data are translated with their body twice (translate/loop_plans.rs), so
 //! their two iterations form a group and share one test.
 //!
 //! The checked path is the address function, called from a helper
@@ -40,7 +40,7 @@
 //! inlines it; the bound is the runtime's `awsm_mem_limit_explicit`, the
 //! size the checks compare against (Cortex-M scales it by its page size).
 //!
-//! Measured on the embedded kernels (doc/targets.md): with unroll.rs,
+//! Measured on the embedded kernels (doc/targets.md): with the unrolled loops of translate/loop_plans.rs,
 //! sort 2.93 M -> 2.64 M instructions, crc32 0.85 M -> 0.79 M, matmul
 //! and sha256 unchanged.
 
@@ -150,7 +150,7 @@ impl<'ctx> Access<'ctx> {
 }
 
 /// The loops that are the general copy of a counted loop
-/// (versioning.rs): they run only when the guard fails, so they keep the
+/// (translate/loop_plans.rs): they run only when the guard fails, so they keep the
 /// checks as translated (grouping them would only add code, and the code
 /// around a hot counted copy is better left as it was: sha256's rounds
 /// loop lost a register to it).

@@ -1,6 +1,6 @@
 //! Explicit bounds checks hoisted out of counted loops.
 //!
-//! versioning.rs translates a loop counting `p` from `start` by `C` to
+//! translate/loop_plans.rs translates a loop counting `p` from `start` by `C` to
 //! exactly `L` twice, behind a guard. In the counted copy `p` takes the
 //! values `start, start + C, ..., L - C` and no others, so an access at
 //! `inv + p + c` (`inv` a sum of values defined before the loop, `c` a

@@ -6,7 +6,7 @@
 //! `j + 2` and a counter stepping by 24 bytes. awsm's LLVM can vectorize
 //! that only as interleaved groups of three, with a shuffle per vector
 //! (trmm, 3mm: 40 % more instructions than native). This pass undoes the
-//! unrolling in the counted copies of versioning.rs, where the counter
+//! unrolling in the counted copies of translate/loop_plans.rs, where the counter
 //! `p` runs from `start` to exactly `L` by `C`:
 //!
 //! - the loop is one block; its phis are the counter and induction
@@ -137,7 +137,7 @@ impl<'ctx> Loop<'ctx> {
             }
         }
         // The exit test compares the counter's next value, which the
-        // counted copy (versioning.rs, nothing else) adds with nsw.
+        // counted copy (translate/loop_plans.rs, nothing else) adds with nsw.
         let cmp = *test.last()?;
         if cmp.get_opcode() != InstructionOpcode::ICmp {
             return None;
