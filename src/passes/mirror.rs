@@ -63,6 +63,10 @@
 //! instruction where the zero extension of a 32-bit sum is free (on
 //! dijkstra's heap walk `heap + 8 * c` one more cycle on every address).
 //! This runs after `mem2reg`, so it sees through wasm locals.
+//!
+//! Pays on: every polybench kernel under guard pages (the vectorized
+//! loops of doc/performance.md's second and third rounds: affine addresses
+//! and per-array bases). Soundness: doc/bounds-checks.md, guard pages.
 
 use super::ir::{as_op, induction_step, leaves, opaque, operand, sum};
 use super::loops::Loops;
