@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # install_deb.sh — set up awsm on Debian 12 (bookworm): install every package the build and the
-# tests need, build awsm in release mode, install it as /usr/local/bin/awsm, then compile a bundled
+# tests need (every tool a test probes, so that `AWSM_REQUIRE_TOOLS=1 cargo test --release`, as
+# .ci/run runs it, skips nothing), build awsm in release mode, install it as /usr/local/bin/awsm, then compile a bundled
 # example C program to wasm and to a native executable with awsm and run it.
 #
 # Idempotent: packages already present are skipped by apt, the build is incremental.
@@ -20,7 +21,8 @@ PACKAGES=(
   clang-format-19
   # C → wasm32-wasi for examples, tests and benchmarks
   wasi-libc libclang-rt-19-dev-wasm32
-  # wabt (wasm2c, wat2wasm) for peers and tests; valgrind for leak checks and instruction counts
+  # wabt (wasm2c and its runtime sources, wat2wasm): a peer engine of the benchmark harness that
+  # tests/bench_harness.rs requires; valgrind for leak checks (tests/embed.rs, runtime/tests)
   wabt valgrind
   # cross targets: i686, aarch64 (+ qemu-user), Cortex-M (+ qemu-system-arm). aarch64 links with
   # clang-19; gcc-aarch64-linux-gnu would conflict with gcc-multilib on bookworm, so only its
@@ -28,8 +30,8 @@ PACKAGES=(
   gcc-multilib libc6-dev-arm64-cross libgcc-12-dev-arm64-cross binutils-aarch64-linux-gnu
   qemu-user-static
   gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm
-  # build basics, python for code_benches/run.py
-  build-essential pkg-config python3 curl ca-certificates
+  # build basics (make for example_code/embed), python and pip for code_benches/run.py
+  build-essential pkg-config python3 python3-pip curl ca-certificates
 )
 
 missing=()
@@ -50,9 +52,22 @@ command -v cargo >/dev/null || {
   exit 1
 }
 
-# Python packages for the benchmark harness (optional: peers and charts).
-python3 -m pip install --quiet --disable-pip-version-check wasmtime matplotlib 2>/dev/null \
-  || echo "install_deb.sh: note: could not pip-install wasmtime/matplotlib (benchmarks will skip them)"
+# Python packages for the benchmark harness: wasmtime, a peer engine tests/bench_harness.rs requires
+# under AWSM_REQUIRE_TOOLS=1, and matplotlib for its charts (optional). Into the python3 on PATH
+# (a pyenv or virtualenv one as is); Debian's own python3 is externally managed (PEP 668), and
+# neither package is in bookworm, so there it takes --break-system-packages.
+pip_install() {
+  python3 -m pip install --quiet --disable-pip-version-check "$@" 2>/dev/null \
+    || $SUDO python3 -m pip install --quiet --disable-pip-version-check --break-system-packages "$@"
+}
+if ! python3 -c "import wasmtime" 2>/dev/null; then
+  pip_install wasmtime || {
+    echo "install_deb.sh: could not pip-install wasmtime (tests/bench_harness.rs needs it)" >&2
+    exit 1
+  }
+fi
+python3 -c "import matplotlib" 2>/dev/null || pip_install matplotlib \
+  || echo "install_deb.sh: note: could not pip-install matplotlib (the benchmark charts will be skipped)"
 
 export LLVM_SYS_191_PREFIX=/usr/lib/llvm-19
 cargo build --release --locked

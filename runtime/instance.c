@@ -504,15 +504,15 @@ awsm_instance *awsm_instantiate(const awsm_module *module, const awsm_extern *im
   return err ? NULL : inst;
 }
 
-/* Weak: the POSIX WASI (runtime/wasi/) defines it; Cortex-M firmware has no sandbox. */
-__attribute__((weak)) void awsm_sandbox_detach(awsm_instance *inst);
+void (*awsm_instance_release_hook)(awsm_instance *inst);
 
 void awsm_instance_free(awsm_instance *inst) {
   if (!inst)
     return;
-  /* Close the descriptors the guest opened (a no-op without WASI state). */
-  if (awsm_sandbox_detach)
-    awsm_sandbox_detach(inst);
+  /* Let the layer above release its state first (WASI: close the
+   * descriptors the guest opened; a no-op without WASI state). */
+  if (awsm_instance_release_hook)
+    awsm_instance_release_hook(inst);
   instance_state *s = inst->private_state;
   const awsm_module *m = inst->module;
   registry_unlink(&awsm_instances.live, s);

@@ -75,6 +75,13 @@ typedef struct awsm_instance_registry {
   struct awsm_instance_state *zombies;
 } awsm_instance_registry;
 extern awsm_instance_registry awsm_instances;
+/*
+ * Called by awsm_instance_free before it frees anything, when set: a layer
+ * built on the core (runtime/wasi/) sets it at start-up to release the
+ * state it keeps in `inst->wasi`. The core never names that layer, so the
+ * dependency runs one way, wasi/ -> core. NULL without one (Cortex-M).
+ */
+extern void (*awsm_instance_release_hook)(awsm_instance *inst);
 /* Why the thread's last awsm_instantiate failed, and its error text. */
 extern _Thread_local awsm_result awsm_last_instantiate_status;
 extern _Thread_local char awsm_error_buf[512];

@@ -7,11 +7,16 @@
 //! wasm32-wasi sysroot) is missing. Engines the harness cannot find
 //! (wasm2c, the wasmtime PyPI package, node) are left out by the harness
 //! itself and reported in its log; node is left out on purpose (it crashes
-//! intermittently, see doc/performance.md). Takes well under two minutes.
+//! intermittently, see doc/performance.md). Under `AWSM_REQUIRE_TOOLS=1`
+//! a missing python3 or clang fails the test, and so does a run without
+//! wasm2c or wasmtime rows (install_deb.sh installs both). Takes well under
+//! two minutes.
 
+mod common;
+
+use common::{AWSM, can_run, report_skip, run_with_limit, tools_required, wasi_clang};
 use std::io::Write as _;
-use std::path::PathBuf;
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 /// Benchmarks small enough to build and run in seconds, covering a
@@ -23,83 +28,44 @@ fn say(msg: &str) {
     let _ = writeln!(std::io::stderr(), "{msg}");
 }
 
-fn tool_works(cmd: &str, args: &[&str]) -> bool {
-    Command::new(cmd)
-        .args(args)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success())
-}
-
-/// Why the harness cannot run here, if it cannot.
+/// Why the harness cannot run here, if it cannot. The harness itself
+/// runs `clang-19` whatever `AWSM_TEST_CLANG` says, so the probe must
+/// have found that one.
 fn missing_tool() -> Option<String> {
-    if !tool_works("python3", &["--version"]) {
+    if !can_run("python3") {
         return Some("python3 not found".into());
     }
-    if !tool_works("clang-19", &["--version"]) {
-        return Some("clang-19 not found".into());
+    match wasi_clang() {
+        Err(why) => Some(why.to_string()),
+        Ok(clang) if clang.program != "clang-19" && !can_run("clang-19") => {
+            Some(format!("code_benches/run.py runs clang-19, which is not installed ({} is)", clang.program))
+        }
+        Ok(_) => None,
     }
-    let dir = tempfile::tempdir().ok()?;
-    let src = dir.path().join("probe.c");
-    std::fs::write(&src, "int main(void) { return 0; }\n").ok()?;
-    let wasm = dir.path().join("probe.wasm");
-    let (s, w) = (src.to_string_lossy().into_owned(), wasm.to_string_lossy().into_owned());
-    if !tool_works("clang-19", &["--target=wasm32-wasi", "-O2", &s, "-o", &w]) {
-        return Some("clang-19 cannot build wasm32-wasi programs (no wasi-libc sysroot)".into());
-    }
-    None
 }
 
 #[test]
 fn quick_benchmark_run_matches_native() {
     if let Some(why) = missing_tool() {
-        say(&format!("bench_harness: skipped: {why}"));
-        return;
+        return report_skip("bench_harness", &why);
     }
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let out = tempfile::tempdir().expect("temporary directory");
     let started = Instant::now();
-    let mut child = Command::new("python3")
-        .arg(root.join("code_benches/run.py"))
-        .args(["--quick", "--reps", "1", "--filter", FILTER, "--awsm", env!("CARGO_BIN_EXE_awsm")])
+    let mut harness = Command::new("python3");
+    harness
+        .arg(common::repo_path("code_benches/run.py"))
+        .args(["--quick", "--reps", "1", "--filter", FILTER, "--awsm", AWSM])
         // node 20's V8 crashes intermittently after a module has run (see
         // doc/performance.md); its flakiness is not awsm's to test.
         .args(["--exclude-engines", "node"])
         .arg("--out")
-        .arg(out.path())
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("starting python3 code_benches/run.py");
-    // Read both pipes on threads so a chatty harness cannot block on a full pipe.
-    let mut so = child.stdout.take().expect("stdout pipe");
-    let mut se = child.stderr.take().expect("stderr pipe");
-    let t_out = std::thread::spawn(move || {
-        let mut s = String::new();
-        let _ = std::io::Read::read_to_string(&mut so, &mut s);
-        s
-    });
-    let t_err = std::thread::spawn(move || {
-        let mut s = String::new();
-        let _ = std::io::Read::read_to_string(&mut se, &mut s);
-        s
-    });
+        .arg(out.path());
     let limit = Duration::from_secs(300);
-    let status = loop {
-        if let Some(st) = child.try_wait().expect("waiting for run.py") {
-            break st;
-        }
-        if started.elapsed() > limit {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("run.py --quick did not finish within {limit:?}");
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    };
-    let stdout = t_out.join().unwrap_or_default();
-    let stderr = t_err.join().unwrap_or_default();
+    let finished = run_with_limit(&mut harness, b"", limit).expect("starting python3 code_benches/run.py");
+    assert!(!finished.timed_out, "run.py --quick did not finish within {limit:?}");
+    let status = finished.status;
+    let stdout = String::from_utf8_lossy(&finished.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&finished.stderr).into_owned();
     let context = format!("--- stdout ---\n{stdout}\n--- stderr ---\n{stderr}");
     assert!(status.success(), "run.py --quick failed ({status}):\n{context}");
     assert!(stdout.contains(" 0 failed"), "harness reported failures:\n{context}");
@@ -128,6 +94,17 @@ fn quick_benchmark_run_matches_native() {
         let times: Vec<f64> = r.last().unwrap_or(&"").split(' ').filter_map(|t| t.parse().ok()).collect();
         assert_eq!(times.len(), 1, "one time per run (--reps 1) expected in the last column: {r:?}");
         assert!(times[0] > 0.0, "a run took no time: {r:?}");
+    }
+    // The peers are optional for the harness; a machine set up by
+    // install_deb.sh has them, and there their absence is a failure.
+    if tools_required() {
+        for engine in ["wasm2c", "wasmtime"] {
+            assert!(
+                rows.iter().any(|r| r.get(2) == Some(&engine)),
+                "AWSM_REQUIRE_TOOLS=1: the harness ran no {engine} (wabt's wasm2c and the wasmtime \
+                 PyPI package are installed by install_deb.sh):\n{context}"
+            );
+        }
     }
     if rows.iter().any(|r| r.get(2) == Some(&"wasm2c")) {
         assert!(md.contains("Against wasm2c, repetition by repetition"), "no paired comparison:\n{md}");

@@ -11,10 +11,10 @@
 //! Each module is compiled once to an executable and its exports are run
 //! with `--invoke`. `cargo test --release --test call_indirect`.
 
+mod common;
+
 use std::path::Path;
 use std::process::Command;
-
-const AWSM: &str = env!("CARGO_BIN_EXE_awsm");
 
 /// Types and functions every module shares. $long has 11 signature
 /// letters, so its id is interned rather than fixed. $imp is a WASI
@@ -106,7 +106,7 @@ fn check(name: &str, table: &str, cases: &[Case]) {
     let wat = dir.path().join(format!("{name}.wat"));
     std::fs::write(&wat, format!("(module {COMMON} {table})")).expect("write module");
     let exe = dir.path().join(name);
-    let out = Command::new(AWSM).arg(&wat).arg("-o").arg(&exe).output().expect("run awsm");
+    let out = common::awsm().arg(&wat).arg("-o").arg(&exe).output().expect("run awsm");
     assert!(out.status.success(), "{name}: awsm failed: {}", String::from_utf8_lossy(&out.stderr));
     let failures: Vec<String> = SHARED
         .iter()

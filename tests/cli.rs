@@ -1,10 +1,11 @@
 //! The `awsm` command line: every output kind, the options, and bad input
 //! (one line on stderr, exit status 1, no panic, no output file left).
 
+mod common;
+
+use common::AWSM;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-
-const AWSM: &str = env!("CARGO_BIN_EXE_awsm");
 
 /// A module exercising the options: an immutable global, a float→int
 /// truncation, an export with an escaped name, and WASI output.
@@ -29,6 +30,13 @@ fn tmp() -> tempfile::TempDir {
 
 fn awsm(args: &[&str]) -> Output {
     Command::new(AWSM).args(args).output().expect("run awsm")
+}
+
+/// Runs awsm with `args` and panics, with the command line and awsm's
+/// stderr, unless it succeeds.
+fn compile(args: &[&str]) {
+    let r = awsm(args);
+    assert!(r.status.success(), "awsm {args:?}: {}", String::from_utf8_lossy(&r.stderr));
 }
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
@@ -65,8 +73,7 @@ fn every_output_kind_by_extension() {
     let input = write(d.path(), "m.wat", MODULE.as_bytes());
     let check = |name: &str, magic: &[u8]| {
         let out = d.path().join(name);
-        let r = awsm(&[s(&input), "-o", s(&out)]);
-        assert!(r.status.success(), "{name}: {}", String::from_utf8_lossy(&r.stderr));
+        compile(&[s(&input), "-o", s(&out)]);
         let bytes = std::fs::read(&out).expect("output written");
         assert!(bytes.starts_with(magic), "{name} starts with {:?}", &bytes[..8.min(bytes.len())]);
         bytes
@@ -113,8 +120,7 @@ fn name_prefix_and_escaped_export_symbols() {
     let d = tmp();
     let input = write(d.path(), "m.wat", MODULE.as_bytes());
     let out = d.path().join("m.ll");
-    let r = awsm(&[s(&input), "-o", s(&out), "--name", "plug"]);
-    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+    compile(&[s(&input), "-o", s(&out), "--name", "plug"]);
     let ir = std::fs::read_to_string(&out).unwrap();
     assert!(ir.contains("@plug_module"), "descriptor symbol");
     assert!(ir.contains("@plug_get_x2Eanswer"), "escaped export wrapper");
@@ -130,8 +136,7 @@ fn answer_ir(extra: &[&str]) -> String {
     let out = d.path().join("m.ll");
     let mut args = vec![s(&input), "-o", s(&out), "--emit", "ll"];
     args.extend_from_slice(extra);
-    let r = awsm(&args);
-    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+    compile(&args);
     let ir = std::fs::read_to_string(&out).unwrap();
     let start = ir.find("@m_get_x2Eanswer(").expect("wrapper defined");
     let body = &ir[start..];
@@ -157,8 +162,8 @@ fn fast_unsafe_skips_truncation_traps() {
     let input = write(d.path(), "m.wat", MODULE.as_bytes());
     let safe = d.path().join("safe");
     let fast = d.path().join("fast");
-    assert!(awsm(&[s(&input), "-o", s(&safe)]).status.success());
-    assert!(awsm(&[s(&input), "-o", s(&fast), "-u"]).status.success());
+    compile(&[s(&input), "-o", s(&safe)]);
+    compile(&[s(&input), "-o", s(&fast), "-u"]);
     let r = Command::new(&safe).output().unwrap();
     assert_eq!(r.status.code(), Some(134), "NaN truncation traps by default");
     assert!(String::from_utf8_lossy(&r.stderr).contains("awsm: trap: invalid conversion to integer"));
@@ -177,8 +182,7 @@ fn optimisation_levels_and_strategies_all_run() {
             let out = d.path().join(format!("m{}{strategy}", level.join("")));
             let mut args = vec![s(&input), "-o", s(&out), "--bounds-checks", strategy];
             args.extend(level);
-            let r = awsm(&args);
-            assert!(r.status.success(), "{level:?} {strategy}: {}", String::from_utf8_lossy(&r.stderr));
+            compile(&args);
             let run = Command::new(&out).output().unwrap();
             assert_eq!(run.status.code(), Some(134), "{level:?} {strategy}");
         }
@@ -194,8 +198,7 @@ fn size_levels_mark_functions_for_size() {
     let input = write(d.path(), "m.wat", MODULE.as_bytes());
     let attributes = |level: &str| {
         let out = d.path().join(format!("m{level}.ll"));
-        let r = awsm(&[s(&input), "-o", s(&out), level]);
-        assert!(r.status.success(), "{level}: {}", String::from_utf8_lossy(&r.stderr));
+        compile(&[s(&input), "-o", s(&out), level]);
         let ir = std::fs::read_to_string(&out).unwrap();
         let guest =
             ir.lines().find(|l| l.starts_with("define") && l.contains("@wasm_f")).expect("a guest function");
@@ -230,8 +233,7 @@ fn unreferenced_functions_are_inlined_and_dropped() {
     let d = tmp();
     let input = write(d.path(), "m.wat", module.as_bytes());
     let out = d.path().join("m.ll");
-    let r = awsm(&[s(&input), "-o", s(&out)]);
-    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+    compile(&[s(&input), "-o", s(&out)]);
     let ir = std::fs::read_to_string(&out).unwrap();
     assert!(!ir.contains("@wasm_f0("), "the helper is gone:\n{ir}");
     assert!(ir.contains("@wasm_f1("), "the table's function stays");
@@ -294,7 +296,7 @@ fn executable_with_non_wasi_imports_is_refused() {
     assert_fails(&awsm(&[s(&input), "-o", s(&out)]), "import env.f cannot be satisfied", &out);
     // The same module is fine as an object: the host provides the import.
     let obj = d.path().join("imp.o");
-    assert!(awsm(&[s(&input), "-o", s(&obj)]).status.success());
+    compile(&[s(&input), "-o", s(&obj)]);
 }
 
 #[test]
@@ -348,8 +350,7 @@ fn memory_growth_in_a_callee_before_the_first_access() {
     let input = write(d.path(), "grow.wat", wat.as_bytes());
     for strategy in ["guard-pages", "explicit"] {
         let out = d.path().join(format!("grow-{strategy}"));
-        let r = awsm(&[s(&input), "-o", s(&out), "--bounds-checks", strategy]);
-        assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+        compile(&[s(&input), "-o", s(&out), "--bounds-checks", strategy]);
         let run = Command::new(&out).output().unwrap();
         assert_eq!(run.status.code(), Some(39), "{strategy}: {}", String::from_utf8_lossy(&run.stderr));
     }

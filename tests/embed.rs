@@ -1,14 +1,19 @@
 //! example_code/embed: a C host linking two modules compiled by awsm to
 //! objects (see its main.c). Builds it with its Makefile and the awsm
 //! binary under test, checks its output exactly, and runs 10,000
-//! instance lifetimes under valgrind's leak checker when valgrind exists.
+//! instance lifetimes under valgrind's leak checker when valgrind exists
+//! (without it the leak check is skipped, or fails under
+//! `AWSM_REQUIRE_TOOLS=1`).
 
+mod common;
+
+use common::{AWSM, can_run, host_cc, repo_path, report_skip};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
 fn example_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("example_code/embed")
+    repo_path("example_code/embed")
 }
 
 /// Build the example once per test process; the program's path.
@@ -16,12 +21,12 @@ fn built() -> &'static Path {
     static BUILT: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
     let (_, program) = BUILT.get_or_init(|| {
         let out = tempfile::tempdir().expect("temp dir");
-        let cc = std::env::var("AWSM_TEST_CC").unwrap_or_else(|_| "clang-19".to_string());
+        let cc = host_cc();
         let status = Command::new("make")
             .arg("-s")
             .arg("-C")
             .arg(example_dir())
-            .arg(format!("AWSM={}", env!("CARGO_BIN_EXE_awsm")))
+            .arg(format!("AWSM={AWSM}"))
             .arg(format!("OUT={}", out.path().display()))
             .arg(format!("CC={cc}"))
             .arg("CFLAGS=-std=c11 -O2 -Wall -Wextra -Werror")
@@ -51,10 +56,8 @@ fn embed_example_output() {
 
 #[test]
 fn embed_example_leaks_nothing() {
-    if Command::new("valgrind").arg("--version").output().is_err() {
-        use std::io::Write;
-        let _ = writeln!(std::io::stderr(), "skipping the leak check: valgrind is not installed");
-        return;
+    if !can_run("valgrind") {
+        return report_skip("the embed leak check", "valgrind is not installed (package valgrind)");
     }
     // 2,500 cycles of one counter and three user instances: 10,000 instances.
     let out = Command::new("valgrind")

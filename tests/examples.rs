@@ -17,19 +17,21 @@
 //! reports every failing combination, not just the first.
 //!
 //! The examples are skipped (with the reason printed) only when clang-19 or
-//! its wasm32-wasi sysroot is missing; set `AWSM_TEST_CLANG` to use another
-//! clang. Set `AWSM_KEEP_EXAMPLE_BUILDS=1` to keep the build directory of a
-//! failing example for inspection.
+//! its wasm32-wasi sysroot is missing, and fail instead under
+//! `AWSM_REQUIRE_TOOLS=1`; set `AWSM_TEST_CLANG` to use another clang. Set
+//! `AWSM_KEEP_EXAMPLE_BUILDS=1` to keep the build directory of a failing
+//! example for inspection.
 
 mod common;
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 use std::time::Duration;
 
-use common::{Finished, line_diff, repo_path, run_with_limit, wasi_clang};
+use common::expectation::{Expectation, TRAP_STATUS, compare, example_dir, load_expectation};
+use common::{awsm, expect_success, line_diff, report_skip, run_with_limit, show_command, wasi_clang};
 
 /// Declares one `#[test]` per example (in module `example`) and the list
 /// `LISTED` that `every_example_is_listed` compares with the directory.
@@ -96,114 +98,9 @@ examples! {
 const CLANG_OPT_LEVELS: [&str; 2] = ["-O0", "-O2"];
 /// Optimisation levels awsm compiles each module at.
 const AWSM_OPT_LEVELS: [&str; 2] = ["-O0", "-O2"];
-/// Exit status of an executable whose guest trapped.
-const TRAP_STATUS: i32 = 134;
-/// The trap reasons awsm prints, worded as the spec testsuite words them.
-const TRAP_REASONS: [&str; 9] = [
-    "unreachable",
-    "out of bounds memory access",
-    "integer divide by zero",
-    "integer overflow",
-    "invalid conversion to integer",
-    "undefined element",
-    "uninitialized element",
-    "indirect call type mismatch",
-    "call stack exhausted",
-];
 /// Generous limits: a hang is a failure, never a stuck test run.
 const COMPILE_LIMIT: Duration = Duration::from_secs(300);
 const RUN_LIMIT: Duration = Duration::from_secs(120);
-/// Cap on the lines of each side shown in a diff.
-const DIFF_LINES: usize = 40;
-
-fn example_dir() -> PathBuf {
-    repo_path("example_code")
-}
-
-/// What one example must do, read from `<name>.expected` and the expected
-/// output files beside it.
-#[derive(Debug, Default)]
-struct Expectation {
-    /// Exit status of the executable (134 for a trap).
-    status: i32,
-    /// For a trap example, the reason after `awsm: trap: `.
-    trap: Option<String>,
-    args: Vec<String>,
-    /// The guest's whole environment, in order.
-    env: Vec<(String, String)>,
-    /// File whose bytes are fed on stdin (empty stdin if none).
-    stdin: Option<PathBuf>,
-    /// Extra clang flags for the wasm builds.
-    wasm_cflags: Vec<String>,
-    stdout: Vec<u8>,
-    /// Exact expected stderr, from `<name>.stderr` if that file exists.
-    stderr: Option<Vec<u8>>,
-}
-
-/// Parses `<name>.expected` and loads `<name>.stdout` (and `.stderr`).
-fn load_expectation(dir: &Path, name: &str) -> Result<Expectation, String> {
-    let path = dir.join(format!("{name}.expected"));
-    let text = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let mut exp = Expectation::default();
-    let mut status = None;
-    for (index, raw) in text.lines().enumerate() {
-        let at = || format!("{}:{}", path.display(), index + 1);
-        let line = raw.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let (key, value) =
-            line.split_once(':').ok_or_else(|| format!("{}: expected `key: value`, got {raw:?}", at()))?;
-        let value = value.trim();
-        match key.trim() {
-            "status" => {
-                let code =
-                    value.parse::<i32>().map_err(|e| format!("{}: bad status {value:?}: {e}", at()))?;
-                status = Some(code);
-            }
-            "trap" => {
-                if !TRAP_REASONS.contains(&value) {
-                    return Err(format!("{}: unknown trap reason {value:?}; known: {TRAP_REASONS:?}", at()));
-                }
-                exp.trap = Some(value.to_string());
-            }
-            "args" => exp.args.extend(value.split_whitespace().map(String::from)),
-            "arg" => exp.args.push(value.to_string()),
-            "env" => {
-                let (var, val) = value
-                    .split_once('=')
-                    .ok_or_else(|| format!("{}: env needs NAME=VALUE, got {value:?}", at()))?;
-                exp.env.push((var.to_string(), val.to_string()));
-            }
-            "stdin" => {
-                let file = dir.join(value);
-                if !file.is_file() {
-                    return Err(format!("{}: stdin file {} does not exist", at(), file.display()));
-                }
-                exp.stdin = Some(file);
-            }
-            "wasm-cflags" => exp.wasm_cflags.extend(value.split_whitespace().map(String::from)),
-            // Read by check_native.sh only: this example has no native build.
-            "wasm-only" => {}
-            other => return Err(format!("{}: unknown key {other:?}", at())),
-        }
-    }
-    exp.status = match (&exp.trap, status) {
-        (Some(_), Some(code)) if code != TRAP_STATUS => {
-            return Err(format!("{}: a trap example exits with {TRAP_STATUS}, not {code}", path.display()));
-        }
-        (Some(_), _) => TRAP_STATUS,
-        (None, code) => code.unwrap_or(0),
-    };
-    let stdout = dir.join(format!("{name}.stdout"));
-    exp.stdout = std::fs::read(&stdout).map_err(|e| format!("cannot read {}: {e}", stdout.display()))?;
-    let stderr = dir.join(format!("{name}.stderr"));
-    if stderr.exists() {
-        exp.stderr =
-            Some(std::fs::read(&stderr).map_err(|e| format!("cannot read {}: {e}", stderr.display()))?);
-    }
-    Ok(exp)
-}
 
 /// Builds and runs one example in all four optimisation combinations and
 /// panics with a report of every combination that failed.
@@ -212,20 +109,14 @@ fn run_example(name: &str) {
     let exp = load_expectation(&dir, name).unwrap_or_else(|e| panic!("example `{name}`: {e}"));
     let clang = match wasi_clang() {
         Ok(clang) => clang,
-        Err(reason) => {
-            report_skip(name, reason);
-            return;
-        }
+        Err(reason) => return report_skip(&format!("example `{name}`"), reason),
     };
     let build = tempfile::Builder::new()
         .prefix(&format!("awsm-example-{name}-"))
         .tempdir()
         .expect("create a build directory");
     let source = dir.join(format!("{name}.c"));
-    let stdin = match &exp.stdin {
-        Some(file) => std::fs::read(file).unwrap_or_else(|e| panic!("read {}: {e}", file.display())),
-        None => Vec::new(),
-    };
+    let stdin = exp.stdin_bytes().unwrap_or_else(|e| panic!("example `{name}`: {e}"));
 
     let mut failures = Vec::new();
     for clang_opt in CLANG_OPT_LEVELS {
@@ -238,7 +129,7 @@ fn run_example(name: &str) {
             .arg(&wasm)
             .arg("-lm")
             .args(&exp.wasm_cflags);
-        if let Err(problem) = expect_success(&mut cc) {
+        if let Err(problem) = expect_success(&mut cc, COMPILE_LIMIT) {
             failures.push(format!("example `{name}` (clang {clang_opt}): clang failed: {problem}"));
             continue;
         }
@@ -246,9 +137,9 @@ fn run_example(name: &str) {
             let context = format!("example `{name}` (clang {clang_opt}, awsm {awsm_opt})");
             // No dot in the name: awsm picks the output kind by extension.
             let exe = build.path().join(format!("{name}_c{}_a{}", &clang_opt[1..], &awsm_opt[1..]));
-            let mut compile = Command::new(env!("CARGO_BIN_EXE_awsm"));
+            let mut compile = awsm();
             compile.arg(&wasm).arg("-o").arg(&exe).arg(awsm_opt);
-            if let Err(problem) = expect_success(&mut compile) {
+            if let Err(problem) = expect_success(&mut compile, COMPILE_LIMIT) {
                 failures.push(format!("{context}: awsm failed to compile the module: {problem}"));
                 continue;
             }
@@ -257,7 +148,7 @@ fn run_example(name: &str) {
             match run_with_limit(&mut run, &stdin, RUN_LIMIT) {
                 Err(e) => failures.push(format!("{context}: cannot run {}: {e}", exe.display())),
                 Ok(finished) => {
-                    let problems = compare(&exp, &finished);
+                    let problems = compare(&exp, &finished, RUN_LIMIT);
                     if !problems.is_empty() {
                         let mut shown = show_command(&run);
                         if let Some(file) = &exp.stdin {
@@ -280,107 +171,6 @@ fn run_example(name: &str) {
         }
         panic!("{report}");
     }
-}
-
-/// Prints why an example is skipped, bypassing libtest's output capture
-/// (which would hide it for a passing test); the full reason only once.
-fn report_skip(name: &str, reason: &str) {
-    use std::io::Write as _;
-    static REASON_SHOWN: std::sync::Once = std::sync::Once::new();
-    let mut stderr = std::io::stderr().lock();
-    REASON_SHOWN.call_once(|| {
-        let _ = writeln!(stderr, "skipping the examples: {reason}");
-    });
-    let _ = writeln!(stderr, "skipped example `{name}`");
-}
-
-/// Runs a build step with the compile time limit; `Err` describes how it
-/// failed, including the command and its output.
-fn expect_success(command: &mut Command) -> Result<(), String> {
-    let shown = show_command(command);
-    let finished =
-        run_with_limit(command, b"", COMPILE_LIMIT).map_err(|e| format!("cannot run `{shown}`: {e}"))?;
-    if finished.timed_out {
-        return Err(format!("`{shown}` did not finish within {COMPILE_LIMIT:?}"));
-    }
-    if !finished.status.success() {
-        return Err(format!(
-            "`{shown}` ended with {}\n{}{}",
-            finished.describe_status(),
-            String::from_utf8_lossy(&finished.stdout),
-            String::from_utf8_lossy(&finished.stderr).trim_end()
-        ));
-    }
-    Ok(())
-}
-
-/// Lists every way the run differs from the expectation.
-fn compare(exp: &Expectation, got: &Finished) -> Vec<String> {
-    let mut problems = Vec::new();
-    if got.timed_out {
-        problems.push(format!("  did not finish within {RUN_LIMIT:?} and was killed"));
-    }
-    if got.status.code() != Some(exp.status) {
-        problems.push(format!("  exit status: expected {}, got {}", exp.status, got.describe_status()));
-    }
-    if got.stdout != exp.stdout {
-        problems.push(format!(
-            "  stdout differs (- expected, + actual):\n{}",
-            indent(&line_diff(
-                &String::from_utf8_lossy(&exp.stdout),
-                &String::from_utf8_lossy(&got.stdout),
-                DIFF_LINES
-            ))
-        ));
-    }
-    let stderr = String::from_utf8_lossy(&got.stderr);
-    match (&exp.stderr, &exp.trap) {
-        (Some(expected), _) => {
-            if got.stderr != *expected {
-                problems.push(format!(
-                    "  stderr differs (- expected, + actual):\n{}",
-                    indent(&line_diff(&String::from_utf8_lossy(expected), &stderr, DIFF_LINES))
-                ));
-            }
-        }
-        (None, Some(reason)) => {
-            let wanted = format!("awsm: trap: {reason}");
-            if !stderr.lines().any(|line| line == wanted) {
-                problems
-                    .push(format!("  stderr lacks the line {wanted:?}; stderr was:\n{}", indent(&stderr)));
-            }
-        }
-        (None, None) => {
-            if !got.stderr.is_empty() {
-                problems.push(format!("  expected empty stderr, got:\n{}", indent(&stderr)));
-            }
-        }
-    }
-    problems
-}
-
-fn indent(text: &str) -> String {
-    text.lines().map(|line| format!("    {line}\n")).collect::<String>().trim_end().to_string()
-}
-
-/// The command line, for reproducing a failure by hand.
-fn show_command(command: &Command) -> String {
-    let mut shown = String::new();
-    for (var, value) in command.get_envs() {
-        if let Some(value) = value {
-            let _ = write!(shown, "{}={:?} ", var.to_string_lossy(), value);
-        }
-    }
-    shown.push_str(&command.get_program().to_string_lossy());
-    for arg in command.get_args() {
-        let arg = arg.to_string_lossy();
-        if arg.is_empty() || arg.contains(char::is_whitespace) {
-            let _ = write!(shown, " {arg:?}");
-        } else {
-            let _ = write!(shown, " {arg}");
-        }
-    }
-    shown
 }
 
 /// Every `.c` file in example_code/ must be listed in `examples!`, every
@@ -497,23 +287,23 @@ fn parser_rejects_mistakes() {
 fn compare_reports_each_mismatch() {
     let run = |script: &str| run_with_limit(Command::new("sh").args(["-c", script]), b"", RUN_LIMIT).unwrap();
     let exp = Expectation { stdout: b"hi\n".to_vec(), ..Default::default() };
-    assert!(compare(&exp, &run("echo hi")).is_empty());
-    let wrong_out = compare(&exp, &run("echo ho"));
+    assert!(compare(&exp, &run("echo hi"), RUN_LIMIT).is_empty());
+    let wrong_out = compare(&exp, &run("echo ho"), RUN_LIMIT);
     assert!(
         wrong_out.len() == 1 && wrong_out[0].contains("- hi") && wrong_out[0].contains("+ ho"),
         "{wrong_out:?}"
     );
-    assert!(compare(&exp, &run("echo hi; exit 1"))[0].contains("expected 0, got exit status 1"));
-    assert!(compare(&exp, &run("echo hi; echo noise >&2"))[0].contains("expected empty stderr"));
+    assert!(compare(&exp, &run("echo hi; exit 1"), RUN_LIMIT)[0].contains("expected 0, got exit status 1"));
+    assert!(compare(&exp, &run("echo hi; echo noise >&2"), RUN_LIMIT)[0].contains("expected empty stderr"));
 
     let trap = Expectation { status: TRAP_STATUS, trap: Some("unreachable".into()), ..Default::default() };
-    assert!(compare(&trap, &run("echo 'awsm: trap: unreachable' >&2; exit 134")).is_empty());
-    assert!(!compare(&trap, &run("echo 'awsm: trap: integer overflow' >&2; exit 134")).is_empty());
-    assert!(!compare(&trap, &run("echo 'awsm: trap: unreachable' >&2; kill -ABRT $$")).is_empty());
+    assert!(compare(&trap, &run("echo 'awsm: trap: unreachable' >&2; exit 134"), RUN_LIMIT).is_empty());
+    assert!(!compare(&trap, &run("echo 'awsm: trap: integer overflow' >&2; exit 134"), RUN_LIMIT).is_empty());
+    assert!(!compare(&trap, &run("echo 'awsm: trap: unreachable' >&2; kill -ABRT $$"), RUN_LIMIT).is_empty());
 
     let exact = Expectation { stderr: Some(b"e\n".to_vec()), ..Default::default() };
-    assert!(compare(&exact, &run("echo e >&2")).is_empty());
-    assert!(!compare(&exact, &run("echo f >&2")).is_empty());
+    assert!(compare(&exact, &run("echo e >&2"), RUN_LIMIT).is_empty());
+    assert!(!compare(&exact, &run("echo f >&2"), RUN_LIMIT).is_empty());
 }
 
 #[test]
@@ -543,4 +333,18 @@ fn run_delivers_stdin_and_captures_outputs() {
     assert_eq!(finished.stderr, b"err\n");
     assert_eq!(finished.status.code(), Some(5));
     assert!(!finished.timed_out);
+}
+
+/// The list-file reader behind the spec skip lists and the expectations:
+/// blank lines and comments are not entries, entries keep their line
+/// numbers, and `<script>:<line>` names one directive.
+#[test]
+fn list_entries_and_script_locations() {
+    use common::lists::{entries, script_location};
+    let text = "# a comment\n\n  first entry  \n#another\nsecond\n";
+    assert_eq!(entries(text).collect::<Vec<_>>(), [(3, "first entry"), (5, "second")]);
+    assert_eq!(script_location("wasm-v2/i32.wast:120"), Ok(("wasm-v2/i32.wast", Some(120))));
+    assert_eq!(script_location("wasm-v2/i32.wast"), Ok(("wasm-v2/i32.wast", None)));
+    assert_eq!(script_location("proposals/x:y.wast"), Ok(("proposals/x:y.wast", None)));
+    assert!(script_location("a.wast:99999999999999999999").is_err());
 }

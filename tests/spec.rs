@@ -26,8 +26,11 @@
 //! Skips live only in tests/spec_skip.txt: `<suite>/<file>.wast[:<line>]
 //! <reason>` per line (a line number skips the assertion starting there).
 
+mod common;
 #[path = "spec/ffi.rs"]
 mod ffi;
+#[path = "common/guest_only.rs"]
+mod guest_only;
 #[path = "spec/modules.rs"]
 mod modules;
 #[path = "spec/script.rs"]
@@ -38,6 +41,7 @@ mod spectest;
 mod values;
 
 use awsm::abi::strategy::Strategy;
+use common::lists;
 use ffi::Api;
 use modules::{Compiler, Output};
 use std::collections::{HashMap, HashSet};
@@ -92,22 +96,17 @@ fn load_skips() -> Result<Skips, String> {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/spec_skip.txt");
     let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
     let mut skips = Skips::default();
-    for (n, line) in text.lines().enumerate() {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
+    for (n, line) in lists::entries(&text) {
         let (what, reason) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
         if reason.trim().is_empty() {
-            return Err(format!("{path}:{}: a skip needs a reason", n + 1));
+            return Err(format!("{path}:{n}: a skip needs a reason"));
         }
-        match what.rsplit_once(':') {
-            Some((file, l)) if l.chars().all(|c| c.is_ascii_digit()) => {
-                let l = l.parse().map_err(|e| format!("{path}:{}: {e}", n + 1))?;
+        match lists::script_location(what).map_err(|e| format!("{path}:{n}: {e}"))? {
+            (file, Some(l)) => {
                 skips.lines.entry(file.to_string()).or_default().insert(l);
             }
-            _ => {
-                skips.files.insert(what.to_string());
+            (file, None) => {
+                skips.files.insert(file.to_string());
             }
         }
     }

@@ -19,7 +19,7 @@
 //! the target and are tests/spec.rs's, and failures of known bugs are
 //! listed in tests/spec_cross/known_failures.txt (they still run; see
 //! spec_cross/known.rs). A configuration whose tools are absent is
-//! skipped with the reason printed.
+//! skipped with the reason printed (a failure under `AWSM_REQUIRE_TOOLS=1`).
 //!
 //! `cargo test --release --test spec_cross -- --nocapture`. Environment:
 //! - `AWSM_SPEC_CROSS_CONFIGS`: comma-separated configurations (default all:
@@ -35,6 +35,8 @@
 #[path = "spec_cross/cgen.rs"]
 mod cgen;
 mod common;
+#[path = "common/guest_only.rs"]
+mod guest_only;
 #[path = "spec_cross/known.rs"]
 mod known;
 #[path = "spec_cross/plan.rs"]
@@ -299,9 +301,11 @@ fn spec_testsuite_on_cross_targets() {
         out(&format!("self-check FAILED on {e}"));
     }
     let mut failed = 0;
+    let mut missing_tools = Vec::new();
     for c in &configs {
         if let Some(Err(why)) = tools[c.name].get() {
             out(&format!("target {} ({}): skipped: {why}", c.name, c.triple));
+            missing_tools.push((c.name, why));
             continue;
         }
         let (p, f, s) = totals.get(c.name).copied().unwrap_or_default();
@@ -320,6 +324,11 @@ fn spec_testsuite_on_cross_targets() {
     out(&format!("{} scripts per target in {:.1} s", scripts.len(), started.elapsed().as_secs_f64()));
     if std::env::var_os("AWSM_SPEC_CROSS_KEEP").is_some() {
         out(&format!("build directory kept: {}", root.keep().display()));
+    }
+    // After the summary, so a configuration that ran is reported in full
+    // even when another's tools are missing under AWSM_REQUIRE_TOOLS.
+    for (name, why) in missing_tools {
+        common::report_skip(&format!("spec_cross on {name}"), why);
     }
     assert!(self_check_errors.is_empty(), "the runner's self-check failed: {self_check_errors:?}");
     assert_eq!(failed, 0, "spec assertions failed on cross targets");

@@ -9,6 +9,9 @@
 //!
 //! `cargo test --release --test strategies`. Compiles run on two threads.
 
+mod common;
+
+use common::{awsm, host_cc, repo_path, report_skip, wasi_clang};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::Mutex;
@@ -96,15 +99,7 @@ const C_CASES: &[Case] = &[
 ];
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/strategies").join(name)
-}
-
-fn awsm() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_awsm"))
-}
-
-fn clang() -> String {
-    std::env::var("AWSM_TEST_CLANG").unwrap_or_else(|_| "clang-19".to_string())
+    repo_path("tests/strategies").join(name)
 }
 
 /// Run `job` over `items` on two threads (the test machines have two
@@ -210,10 +205,14 @@ fn wat_cases_at_os() {
 /// the same line under each.
 #[test]
 fn c_matrix() {
+    let clang = match wasi_clang() {
+        Ok(clang) => &clang.program,
+        Err(why) => return report_skip("c_matrix", why),
+    };
     let dir = tempfile::tempdir().unwrap();
     let built = parallel(C_CASES, |c| {
         let wasm = dir.path().join(c.file.replace(".c", ".wasm"));
-        let out = run(Command::new(clang())
+        let out = run(Command::new(clang)
             .args(["--target=wasm32-wasi", "-O2"])
             .arg(fixture(c.file))
             .arg("-o")
@@ -223,13 +222,8 @@ fn c_matrix() {
     });
     let mut cases = Vec::new();
     for (c, wasm) in C_CASES.iter().zip(built) {
-        match wasm {
-            Ok(wasm) => cases.extend(HOST_STRATEGIES.iter().map(|s| (wasm.clone(), c.expect(s), *s))),
-            Err(e) => {
-                eprintln!("skipping the C cases: {} cannot build wasm32-wasi programs: {e}", clang());
-                return;
-            }
-        }
+        let wasm = wasm.unwrap_or_else(|e| panic!("{clang} cannot build {}: {e}", c.file));
+        cases.extend(HOST_STRATEGIES.iter().map(|s| (wasm.clone(), c.expect(s), *s)));
     }
     cases.retain(|(_, e, _)| *e != Skip);
     check_cases(&cases, dir.path());
@@ -243,30 +237,35 @@ fn c_matrix() {
     assert!(survived.contains("survived"), "{survived}");
 }
 
+/// The C host `host_c` (in tests/strategies/) linked with `modules`
+/// ((.wat file, `--name`) pairs) compiled with `strategy`; the host is
+/// `<host_c's stem>-<strategy>` in `dir`.
+fn build_host(dir: &Path, host_c: &str, modules: &[(&str, &str)], strategy: &str) -> PathBuf {
+    let mut objects = Vec::new();
+    for (wat, name) in modules {
+        let obj = dir.join(format!("{name}-{strategy}.o"));
+        let out =
+            run(awsm().arg(fixture(wat)).args(["--name", name, "--bounds-checks", strategy, "-o"]).arg(&obj));
+        assert!(out.status.success(), "awsm {wat} {strategy}: {}", text(&out.stderr));
+        objects.push(obj);
+    }
+    let host = dir.join(format!("{}-{strategy}", host_c.trim_end_matches(".c")));
+    let out = run(Command::new(host_cc())
+        .args(["-std=c11", "-O2", "-Wall", "-Wextra", "-Werror", "-I"])
+        .arg(repo_path("runtime/include"))
+        .arg(fixture(host_c))
+        .args(&objects)
+        .args(["-lm", "-lpthread", "-o"])
+        .arg(&host));
+    assert!(out.status.success(), "cc {host_c} {strategy}: {}", text(&out.stderr));
+    host
+}
+
 /// host.c linked with instances.wat and imports.wat compiled with each
 /// strategy.
 fn build_hosts(dir: &Path) -> Vec<PathBuf> {
     parallel(&HOST_STRATEGIES, |s| {
-        let mut objects = Vec::new();
-        for (wat, name) in [("instances.wat", "mod"), ("imports.wat", "imp")] {
-            let obj = dir.join(format!("{name}-{s}.o"));
-            let out =
-                run(awsm().arg(fixture(wat)).args(["--name", name, "--bounds-checks", s, "-o"]).arg(&obj));
-            assert!(out.status.success(), "awsm {wat} {s}: {}", text(&out.stderr));
-            objects.push(obj);
-        }
-        let host = dir.join(format!("host-{s}"));
-        let include = Path::new(env!("CARGO_MANIFEST_DIR")).join("runtime/include");
-        let cc = std::env::var("AWSM_TEST_CC").unwrap_or_else(|_| "clang-19".to_string());
-        let out = run(Command::new(cc)
-            .args(["-std=c11", "-O2", "-Wall", "-Wextra", "-Werror", "-I"])
-            .arg(include)
-            .arg(fixture("host.c"))
-            .args(&objects)
-            .args(["-lm", "-lpthread", "-o"])
-            .arg(&host));
-        assert!(out.status.success(), "cc {s}: {}", text(&out.stderr));
-        host
+        build_host(dir, "host.c", &[("instances.wat", "mod"), ("imports.wat", "imp")], s)
     })
 }
 
@@ -331,28 +330,6 @@ fn host_instances_and_host_faults() {
     }
 }
 
-/// cross.c linked with cross.wat compiled with `strategy`.
-fn build_cross_host(dir: &Path, strategy: &str) -> PathBuf {
-    let obj = dir.join(format!("cross-{strategy}.o"));
-    let out = run(awsm()
-        .arg(fixture("cross.wat"))
-        .args(["--name", "cross", "--bounds-checks", strategy, "-o"])
-        .arg(&obj));
-    assert!(out.status.success(), "awsm cross.wat {strategy}: {}", text(&out.stderr));
-    let host = dir.join(format!("cross-{strategy}"));
-    let include = Path::new(env!("CARGO_MANIFEST_DIR")).join("runtime/include");
-    let cc = std::env::var("AWSM_TEST_CC").unwrap_or_else(|_| "clang-19".to_string());
-    let out = run(Command::new(cc)
-        .args(["-std=c11", "-O2", "-Wall", "-Wextra", "-Werror", "-I"])
-        .arg(include)
-        .arg(fixture("cross.c"))
-        .arg(&obj)
-        .args(["-lm", "-lpthread", "-o"])
-        .arg(&host));
-    assert!(out.status.success(), "cc cross {strategy}: {}", text(&out.stderr));
-    host
-}
-
 /// Calls from one instance into another's code — an import bound to an
 /// export, a shared table, a host function calling back in — keep each
 /// instance on its own memory, also when the callee traps and on two
@@ -366,7 +343,7 @@ fn cross_instance_calls_and_host_function_faults() {
     use std::os::unix::process::ExitStatusExt;
     let dir = tempfile::tempdir().unwrap();
     let strategies = ["guard-pages", "explicit", "segment", "mask", "none"];
-    let hosts = parallel(&strategies, |s| build_cross_host(dir.path(), s));
+    let hosts = parallel(&strategies, |s| build_host(dir.path(), "cross.c", &[("cross.wat", "cross")], s));
     let calls = "via_import: 70307\nvia_table: 70307\nvia_host: 70307\nown table slot: 70707\n\
                  b from b's host function: 30703\n";
     let traps = "b traps under a: out of bounds memory access\na after: 7\n\

@@ -10,7 +10,8 @@
 //! (`$CARGO_TARGET_TMPDIR/awsm-thirdparty`), the executables in an `awsm
 //! run` cache there, so only the first run pays for them. If the crates
 //! cannot be fetched (no network) or no wasm32-wasi toolchain exists, the
-//! tests say so and pass.
+//! tests say so and pass; under `AWSM_REQUIRE_TOOLS=1` they fail instead
+//! (CI has the network and the toolchain).
 
 mod common;
 
@@ -20,8 +21,6 @@ use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
-
-const AWSM: &str = env!("CARGO_BIN_EXE_awsm");
 
 /// The pinned crates: (name, version).
 const SQLITE: (&str, &str) = ("libsqlite3-sys", "0.30.1");
@@ -167,18 +166,15 @@ fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 }
 
 fn check(pick: fn(&Path) -> Library, crate_name: &str) {
+    let test = format!("thirdparty {crate_name}");
     let clang = match common::wasi_clang() {
         Ok(c) => c.program.clone(),
-        Err(why) => {
-            eprintln!("skipping: {why}");
-            return;
-        }
+        Err(why) => return common::report_skip(&test, why),
     };
     let sources = match sources() {
         Ok(s) => s,
         Err(why) => {
-            eprintln!("skipping: cannot fetch the third-party crates: {why}");
-            return;
+            return common::report_skip(&test, &format!("cannot fetch the third-party crates: {why}"));
         }
     };
     let lib = pick(&sources[crate_name]);
@@ -189,7 +185,7 @@ fn check(pick: fn(&Path) -> Library, crate_name: &str) {
     fs::create_dir_all(&guest_dir).expect("mkdir");
     let expected = Command::new(&native).arg(&native_dir).output().expect("run native");
     assert!(expected.status.success(), "native {}: {}", lib.name, String::from_utf8_lossy(&expected.stderr));
-    let actual = Command::new(AWSM)
+    let actual = common::awsm()
         .arg("run")
         .arg("--dir")
         .arg(format!("{}::/data", guest_dir.display()))

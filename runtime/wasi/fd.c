@@ -309,8 +309,14 @@ int32_t awsm_wasi_fd_filestat_get(awsm_instance *ctx, int32_t fd, int32_t buf) {
 
 int32_t awsm_wasi_fd_filestat_set_size(awsm_instance *ctx, int32_t fd, int64_t size) {
   int32_t err;
-  wasi_fd *f = wasi_fd_get(ctx, fd, R_FD_FILESTAT_SET_SIZE, &err);
+  wasi_fd *f = wasi_fd_get(ctx, fd, 0, &err);
   if (!f)
+    return err;
+  /* A directory has no size to set: EBADF, as in wasmtime, not the
+   * missing right's ENOTCAPABLE. */
+  if (f->filetype == WASI_FILETYPE_DIRECTORY)
+    return WASI_EBADF;
+  if (!(f = wasi_fd_get(ctx, fd, R_FD_FILESTAT_SET_SIZE, &err)))
     return err;
   if (size < 0)
     return WASI_EINVAL;
@@ -425,9 +431,16 @@ static struct dirent *next_entry(struct wasi_dir *d) {
   }
 }
 
-/* Position the stream so next_entry returns entry `index` (>= 2). */
-static int seek_entry(struct wasi_dir *d, uint64_t index) {
-  if (index == d->last && d->next == d->last + 1) {
+/* Position the stream so next_entry returns entry `index` (>= 2). A new
+ * listing (cookie 0, 1 or 2: the first host entry next) rewinds the stream,
+ * so the host reads the directory again and entries made since the last
+ * listing show up. */
+static int seek_entry(struct wasi_dir *d, uint64_t index, bool restart) {
+  if (restart) {
+    rewinddir(d->dir);
+    d->next = 2;
+    d->last = UINT64_MAX;
+  } else if (index == d->last && d->next == d->last + 1) {
     seekdir(d->dir, d->last_loc);
     d->next = d->last;
   } else if (index < d->next) {
@@ -505,7 +518,7 @@ int32_t awsm_wasi_fd_readdir(awsm_instance *ctx, int32_t fd, int32_t buf, int32_
     put_dirent(out, cap, &used, index + 1, ino, WASI_FILETYPE_DIRECTORY, name);
   }
   if (used < cap) {
-    int e = seek_entry(d, index);
+    int e = seek_entry(d, index, index == 2);
     if (e)
       return awsm_errno_to_wasi(e);
   }

@@ -99,6 +99,16 @@ int32_t awsm_wasi_path_remove_directory(awsm_instance *ctx, int32_t fd, int32_t 
 int32_t awsm_wasi_path_unlink_file(awsm_instance *ctx, int32_t fd, int32_t path, int32_t path_len) {
   at_path ap;
   int32_t err = begin_parent(ctx, fd, R_PATH_UNLINK_FILE, path, path_len, &ap);
+  if (err == WASI_ESUCCESS && trailing_slash(ap.name)) {
+    /* "name/" names what the name leads to: a directory (a symlink to one
+     * too) is EISDIR, as in wasmtime, where the kernel would say ENOTDIR
+     * for the symlink. Resolved beneath the directory, never by the kernel. */
+    int dir = wasi_open_beneath(ap.dir->host, ap.path, O_PATH | O_DIRECTORY | O_CLOEXEC, 0);
+    if (dir >= 0) {
+      close(dir);
+      err = WASI_EISDIR;
+    }
+  }
   if (err == WASI_ESUCCESS)
     err = host_result(unlinkat(ap.parent, ap.name, 0));
   end(&ap);
@@ -285,8 +295,8 @@ int32_t awsm_wasi_path_open(awsm_instance *ctx, int32_t fd, int32_t dirflags, in
   }
   bool read = base & (R_FD_READ | R_FD_READDIR);
   bool write = base & (R_FD_WRITE | R_FD_ALLOCATE | R_FD_FILESTAT_SET_SIZE);
-  /* A directory is opened for reading whatever rights were asked, as in
-   * wasmtime; a write right on one is just never usable. */
+  /* A directory is opened for reading; asking to write one (FD_WRITE) is
+   * EISDIR once it is known to be one (below), as in wasmtime. */
   if (oflags & OFLAG_DIRECTORY)
     write = false;
   int flags = write ? (read ? O_RDWR : O_WRONLY) : O_RDONLY;
@@ -298,6 +308,14 @@ int32_t awsm_wasi_path_open(awsm_instance *ctx, int32_t fd, int32_t dirflags, in
            (fdflags & (WASI_FDFLAG_SYNC | WASI_FDFLAG_RSYNC) ? O_SYNC : 0);
   flags |= O_NOCTTY | (dirflags & LOOKUP_SYMLINK_FOLLOW ? 0 : O_NOFOLLOW);
   int host = wasi_open_beneath(ap.dir->host, ap.path, flags, 0666);
+  /* Rights that only need a writable file (ALLOCATE, FILESTAT_SET_SIZE)
+   * do not stop a directory from opening, as in wasmtime: only FD_WRITE
+   * does (EISDIR). */
+  if (host == -EISDIR && write && !(base & R_FD_WRITE) && !(flags & (O_CREAT | O_TRUNC))) {
+    write = false;
+    flags &= ~O_ACCMODE;
+    host = wasi_open_beneath(ap.dir->host, ap.path, flags | O_RDONLY, 0666);
+  }
   if (host == -EACCES && !read && !write && !(flags & (O_CREAT | O_TRUNC)))
     host = wasi_open_beneath(ap.dir->host, ap.path, (flags & ~O_ACCMODE) | O_PATH, 0);
   end(&ap);
@@ -310,6 +328,10 @@ int32_t awsm_wasi_path_open(awsm_instance *ctx, int32_t fd, int32_t dirflags, in
     return err;
   }
   uint8_t type = wasi_filetype(st.st_mode);
+  if (type == WASI_FILETYPE_DIRECTORY && (base & R_FD_WRITE)) {
+    close(host);
+    return WASI_EISDIR;
+  }
   if (type == WASI_FILETYPE_DIRECTORY)
     base &= R_DIR_BASE;
   else

@@ -179,6 +179,12 @@ static int walk_open(int dirfd, const char *path, int oflags, mode_t mode) {
       result = -err;
       break;
     }
+    if (trailing_slash && (oflags & O_CREAT)) {
+      /* The kernel's answer to creating "name/", whatever name is (where
+       * O_CREAT | O_DIRECTORY below would be EINVAL). */
+      result = -EISDIR;
+      break;
+    }
     bool follow = follow_last || trailing_slash;
     int flags = oflags | O_NOFOLLOW | O_CLOEXEC | (trailing_slash ? O_DIRECTORY : 0);
     int fd = openat(cur, name, flags, mode);

@@ -389,6 +389,12 @@ int awsm_sandbox_attach(awsm_instance *inst, const awsm_sandbox *sb) {
   return 0;
 }
 
+/* The core calls this from awsm_instance_free (internal.h); it never names
+ * WASI itself. */
+__attribute__((constructor)) static void register_release_hook(void) {
+  awsm_instance_release_hook = awsm_sandbox_detach;
+}
+
 void awsm_sandbox_detach(awsm_instance *inst) {
   wasi_state *s = inst ? inst->wasi : NULL;
   if (!s)

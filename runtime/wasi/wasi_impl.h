@@ -4,10 +4,11 @@
  * descriptor table and the path resolver that keeps guests beneath their
  * preopened directories.
  *
- * Only functions that implement a preview1 import may be named
- * awsm_wasi_<import>: the compiler binds any runtime function of that
- * name and a matching type to a guest's import. Helpers here are wasi_*
- * (internal linkage after LTO) and the embedder API is awsm_sandbox_*.
+ * Functions that implement a preview1 import are named awsm_wasi_<import>:
+ * the compiler binds an import of a preview1 function (the names in
+ * src/abi/symbols.rs) to the runtime function of that name and a matching
+ * type. Helpers here are wasi_* (internal linkage after LTO) and the
+ * embedder API is awsm_sandbox_* (and the older awsm_wasi_set_args).
  */
 #ifndef AWSM_WASI_IMPL_H
 #define AWSM_WASI_IMPL_H

@@ -70,3 +70,56 @@ pub const ENTRY_START: &str = "awsm_entry_start";
 /// fault handler can tell guest code by its PC; the linker defines
 /// `__start_`/`__stop_` symbols for it, which the descriptor records.
 pub const GUEST_CODE_SECTION: &str = "awsm_guest_text";
+
+/// Every function of WASI preview1 (witx `wasi_snapshot_preview1`). Only
+/// these names bind to `awsm_wasi_<name>`: any other import from
+/// [`WASI_MODULE`] is an error naming it, as in Wasmtime, even where the
+/// runtime happens to define a function of that name (`set_args`).
+pub const WASI_PREVIEW1_FUNCS: [&str; 46] = [
+    "args_get",
+    "args_sizes_get",
+    "environ_get",
+    "environ_sizes_get",
+    "clock_res_get",
+    "clock_time_get",
+    "fd_advise",
+    "fd_allocate",
+    "fd_close",
+    "fd_datasync",
+    "fd_fdstat_get",
+    "fd_fdstat_set_flags",
+    "fd_fdstat_set_rights",
+    "fd_filestat_get",
+    "fd_filestat_set_size",
+    "fd_filestat_set_times",
+    "fd_pread",
+    "fd_prestat_get",
+    "fd_prestat_dir_name",
+    "fd_pwrite",
+    "fd_read",
+    "fd_readdir",
+    "fd_renumber",
+    "fd_seek",
+    "fd_sync",
+    "fd_tell",
+    "fd_write",
+    "path_create_directory",
+    "path_filestat_get",
+    "path_filestat_set_times",
+    "path_link",
+    "path_open",
+    "path_readlink",
+    "path_remove_directory",
+    "path_rename",
+    "path_symlink",
+    "path_unlink_file",
+    "poll_oneoff",
+    "proc_exit",
+    "proc_raise",
+    "sched_yield",
+    "random_get",
+    "sock_accept",
+    "sock_recv",
+    "sock_send",
+    "sock_shutdown",
+];

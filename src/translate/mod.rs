@@ -249,19 +249,31 @@ impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
 
     /// Bind a WASI import to the runtime's implementation when the runtime
     /// has one of exactly the import's type; otherwise resolve it at
-    /// instantiation.
+    /// instantiation. Imports of one function under one name share one
+    /// declaration (AssemblyScript imports `fd_write` twice). A name that
+    /// is not a preview1 function is an error, as Wasmtime's "unknown
+    /// import" is.
     fn bind_import(&self, f: u32, ty: FunctionType<'ctx>, runtime: &Module<'ctx>) -> Result<Callee<'ctx>> {
         let imp = self.info.func_import(f).ok_or_else(|| Error::backend("import not found"))?;
         if imp.module != symbols::WASI_MODULE {
             return Ok(Callee::Import);
         }
-        let name = format!("{}{}", symbols::WASI_PREFIX, imp.name);
-        match runtime.get_function(&name) {
-            Some(rt) if rt.get_type() == ty => Ok(Callee::Direct(self.module.add_function(&name, ty, None))),
-            Some(_) => Err(Error::new(
+        let error = |what: &str| {
+            Err(Error::new(
                 crate::error::ErrorKind::Invalid,
-                format!("import {}.{} has the wrong type for WASI", imp.module, imp.name),
-            )),
+                format!("import {}.{} {what}", imp.module, imp.name),
+            ))
+        };
+        if !symbols::WASI_PREVIEW1_FUNCS.contains(&imp.name) {
+            return error("is unknown: not a WASI preview1 function");
+        }
+        let name = format!("{}{}", symbols::WASI_PREFIX, imp.name);
+        let declared = self.module.get_function(&name);
+        match runtime.get_function(&name) {
+            Some(rt) if rt.get_type() == ty => {
+                Ok(Callee::Direct(declared.unwrap_or_else(|| self.module.add_function(&name, ty, None))))
+            }
+            Some(_) => error("has the wrong type for WASI"),
             None => Ok(Callee::Import),
         }
     }

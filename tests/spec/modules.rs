@@ -4,13 +4,11 @@
 //! module repeated across scripts is compiled once.
 
 use super::ffi::{Library, ModuleDesc, STRATEGY_GUARD_PAGES};
+use super::guest_only::emit_guest_only;
 use awsm::abi::strategy::Strategy;
 use awsm::driver::{self, OptLevel, Options};
 use awsm::error::ErrorKind;
-use awsm::target::TargetInfo;
-use awsm::target::link::{self, Emit, Linker};
-use inkwell::context::Context;
-use inkwell::module::{Linkage, Module};
+use awsm::target::link::Emit;
 use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
@@ -132,7 +130,8 @@ impl Compiler {
             Ok(Ok(())) => {}
         }
         if self.output == Output::GuestOnly {
-            let linked = catch_unwind(AssertUnwindSafe(|| emit_guest_only(&bitcode, &output)));
+            let linked =
+                catch_unwind(AssertUnwindSafe(|| emit_guest_only(&bitcode, &output, None, Emit::Shared)));
             let _ = std::fs::remove_file(&bitcode);
             linked.map_err(|_| "panicked emitting the module's code".to_string())??;
         }
@@ -143,30 +142,6 @@ impl Compiler {
         }
         Ok(Arc::new(Compiled { desc, lib }))
     }
-}
-
-/// Optimise the unoptimised bitcode at `bitcode` at -O2 and emit it as a
-/// shared object at `so` without the runtime's definitions (see
-/// [`Output::GuestOnly`]), with awsm's own pipeline, target machine and
-/// linker.
-fn emit_guest_only(bitcode: &Path, so: &Path) -> Result<(), String> {
-    let cx = Context::create();
-    let module = Module::parse_bitcode_from_path(bitcode, &cx).map_err(|e| e.to_string())?;
-    for f in module.get_functions() {
-        if f.get_linkage() == Linkage::WeakODR {
-            f.set_linkage(Linkage::AvailableExternally);
-        }
-    }
-    for g in module.get_globals() {
-        if g.get_linkage() == Linkage::WeakODR {
-            g.set_linkage(Linkage::AvailableExternally);
-        }
-    }
-    let target = TargetInfo::find(None).map_err(|e| e.to_string())?;
-    let tm = target.machine(2, None).map_err(|e| e.to_string())?;
-    awsm::target::optimize(&module, &tm, OptLevel::O2).map_err(|e| e.to_string())?;
-    let linker = Linker::for_target(&target, None).map_err(|e| e.to_string())?;
-    link::write(&module, &tm, Emit::Shared, so, &linker).map_err(|e| e.to_string())
 }
 
 /// How awsm's front end judged a module that should be rejected.

@@ -3,6 +3,7 @@
 //! `register` or `invoke` directive counts as a failure too (what follows
 //! it would not test what it means to).
 
+use super::common::scripts::definition;
 use super::ffi::{self, Api, Extern, Instance, Val};
 use super::modules::{self, Compiled, Compiler, Verdict};
 use super::spectest::Spectest;
@@ -179,12 +180,7 @@ impl Run<'_> {
                 Ok(())
             }
             WastDirective::ModuleInstance { instance, module, .. } => {
-                let def = module.map(|m| m.name().to_string()).unwrap_or_default();
-                let compiled = self
-                    .definitions
-                    .get(&def)
-                    .cloned()
-                    .ok_or_else(|| format!("no module definition ${def}"))?;
+                let compiled = definition(&self.definitions, module.map(|m| m.name()))?;
                 let inst = self.instantiate(&compiled).map_err(|e| format!("instantiation failed: {e}"))?;
                 self.set_current(instance.map(|i| i.name().to_string()), inst);
                 Ok(())

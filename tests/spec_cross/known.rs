@@ -10,6 +10,7 @@
 //! skipped (with the reason), and an entry whose directives all pass fails
 //! the run, so the list cannot outlive the bug.
 
+use super::common::lists;
 use super::plan::{Report, State};
 use std::collections::HashMap;
 
@@ -29,12 +30,8 @@ impl KnownFailures {
     pub fn load(configs: &[&str]) -> Result<KnownFailures, String> {
         let text = std::fs::read_to_string(PATH).map_err(|e| format!("{PATH}: {e}"))?;
         let mut known = KnownFailures::default();
-        for (n, line) in text.lines().enumerate() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let at = |m: &str| format!("{PATH}:{}: {m}", n + 1);
+        for (n, line) in lists::entries(&text) {
+            let at = |m: &str| format!("{PATH}:{n}: {m}");
             let mut words = line.splitn(3, char::is_whitespace);
             let (Some(config), Some(what), Some(reason)) = (words.next(), words.next(), words.next()) else {
                 return Err(at("expected `<config> <script>[:<line>] <reason>`"));
@@ -43,13 +40,12 @@ impl KnownFailures {
                 return Err(at(&format!("unknown configuration '{config}'")));
             }
             let reason = reason.trim().to_string();
-            match what.rsplit_once(':') {
-                Some((file, l)) if l.chars().all(|c| c.is_ascii_digit()) => {
-                    let l = l.parse().map_err(|e| at(&format!("{e}")))?;
+            match lists::script_location(what).map_err(|e| at(&e))? {
+                (file, Some(l)) => {
                     known.lines.entry((config.to_string(), file.to_string())).or_default().insert(l, reason);
                 }
-                _ => {
-                    known.scripts.insert((config.to_string(), what.to_string()), reason);
+                (file, None) => {
+                    known.scripts.insert((config.to_string(), file.to_string()), reason);
                 }
             }
         }

@@ -9,6 +9,7 @@
 //! and names (`$M`) and "the current module" resolve to slots here, so the
 //! driver needs no name lookup.
 
+use super::common::scripts::definition;
 use std::collections::HashMap;
 use wast::core::{NanPattern, WastArgCore, WastRetCore};
 use wast::parser::{self, ParseBuffer};
@@ -205,12 +206,7 @@ impl Builder {
                 self.definitions.insert(name, module);
             }
             WastDirective::ModuleInstance { instance, module, .. } => {
-                let def = module.map(|m| m.name().to_string()).unwrap_or_default();
-                let module = self
-                    .definitions
-                    .get(&def)
-                    .cloned()
-                    .unwrap_or_else(|| Err(format!("no module definition ${def}")));
+                let module = definition(&self.definitions, module.map(|m| m.name())).and_then(|m| m);
                 let slot = self.instantiate(report, Op::Module, module, "");
                 self.set_current(instance.map(|i| i.name().to_string()), slot);
             }

@@ -4,13 +4,12 @@
 //! with the script's tables and links it with the objects and one runtime
 //! object, and the program runs natively (i686) or under qemu-aarch64.
 
-use super::common::{Finished, run_with_limit};
+use super::common::{Finished, can_run, qemu_user, repo_path, run_with_limit};
+use super::guest_only::emit_guest_only;
 use awsm::abi::strategy::Strategy;
 use awsm::driver::{self, OptLevel, Options};
 use awsm::target::TargetInfo;
-use awsm::target::link::{self, Emit, Linker};
-use inkwell::context::Context;
-use inkwell::module::{Linkage, Module};
+use awsm::target::link::{Emit, Linker};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -37,28 +36,6 @@ pub struct Tools {
     runtime_object: PathBuf,
     /// qemu-aarch64 and the sysroot it loads the C library from.
     qemu: Option<(String, String)>,
-}
-
-fn can_run(program: &str) -> bool {
-    Command::new(program).arg("--version").output().is_ok_and(|o| o.status.success())
-}
-
-/// qemu-aarch64 (`AWSM_QEMU_AARCH64`) and its sysroot (`AWSM_AARCH64_SYSROOT`).
-fn qemu_user() -> Result<(String, String), String> {
-    let qemu = match std::env::var("AWSM_QEMU_AARCH64") {
-        Ok(q) => q,
-        Err(_) => ["qemu-aarch64-static", "qemu-aarch64"]
-            .into_iter()
-            .find(|q| can_run(q))
-            .ok_or("qemu-aarch64 is not installed (package qemu-user-static)")?
-            .to_string(),
-    };
-    let sysroot =
-        std::env::var("AWSM_AARCH64_SYSROOT").unwrap_or_else(|_| "/usr/aarch64-linux-gnu".to_string());
-    if !Path::new(&sysroot).join("lib/ld-linux-aarch64.so.1").exists() {
-        return Err(format!("no aarch64 glibc in {sysroot} (package libc6-dev-arm64-cross)"));
-    }
-    Ok((qemu, sysroot))
 }
 
 impl Config {
@@ -145,41 +122,23 @@ impl Config {
             Ok(Ok(())) => {}
         }
         if !full {
-            let emitted = catch_unwind(AssertUnwindSafe(|| self.emit_guest_only(&bitcode, out)));
+            let emitted = catch_unwind(AssertUnwindSafe(|| {
+                emit_guest_only(&bitcode, out, Some(self.triple), Emit::Object)
+            }));
             let _ = std::fs::remove_file(&bitcode);
             emitted.map_err(|_| "panicked emitting the module's code".to_string())??;
         }
         Ok(())
     }
 
-    fn emit_guest_only(&self, bitcode: &Path, out: &Path) -> Result<(), String> {
-        let cx = Context::create();
-        let module = Module::parse_bitcode_from_path(bitcode, &cx).map_err(|e| e.to_string())?;
-        for f in module.get_functions() {
-            if f.get_linkage() == Linkage::WeakODR {
-                f.set_linkage(Linkage::AvailableExternally);
-            }
-        }
-        for g in module.get_globals() {
-            if g.get_linkage() == Linkage::WeakODR {
-                g.set_linkage(Linkage::AvailableExternally);
-            }
-        }
-        let target = TargetInfo::find(Some(self.triple)).map_err(|e| e.to_string())?;
-        let tm = target.machine(2, None).map_err(|e| e.to_string())?;
-        awsm::target::optimize(&module, &tm, OptLevel::O2).map_err(|e| e.to_string())?;
-        let linker = Linker::for_target(&target, None).map_err(|e| e.to_string())?;
-        link::write(&module, &tm, Emit::Object, out, &linker).map_err(|e| e.to_string())
-    }
-
     /// Compile driver.c with the tables in `data` (a file in `exe`'s
     /// directory) and link it with `objects` and the runtime into `exe`.
     pub fn link(&self, tools: &Tools, data: &Path, objects: &[PathBuf], exe: &Path) -> Result<(), String> {
         let data_name = data.file_name().and_then(|n| n.to_str()).ok_or("bad data file name")?;
-        let driver = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/spec_cross/driver.c");
+        let driver = repo_path("tests/spec_cross/driver.c");
         let mut cc = tools.compiler(exe);
         cc.args(["-std=c11", "-O1", "-Wall", "-Wextra", "-Werror"])
-            .arg(format!("-I{}", Path::new(env!("CARGO_MANIFEST_DIR")).join("runtime/include").display()))
+            .arg(format!("-I{}", repo_path("runtime/include").display()))
             .arg(format!("-DSPEC_DATA=\"{data_name}\""))
             .arg(driver)
             .arg(&tools.runtime_object)

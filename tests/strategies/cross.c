@@ -20,6 +20,7 @@
  *                     must die by SIGSEGV, not trap.
  */
 #include "awsm.h"
+#include "instantiate.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -73,13 +74,7 @@ static awsm_instance *instantiate(awsm_table *table, const awsm_funcref *peer_ge
   ext[1].host_callback = host_get;
   ext[1].host_env = host_peer;
   ext[1].host_sig = "i:i";
-  const char *error = NULL;
-  awsm_instance *inst = awsm_instantiate(&cross_module, ext, 3, &error);
-  if (!inst) {
-    fprintf(stderr, "cannot instantiate: %s\n", error);
-    exit(2);
-  }
-  return inst;
+  return instantiate_or_exit(&cross_module, ext, 3);
 }
 
 /* Call `name` with up to three i32 arguments: its result, or -1 - trap code. */

@@ -20,6 +20,7 @@
  *                    call: must die by SIGSEGV too.
  */
 #include "awsm.h"
+#include "instantiate.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,15 +31,7 @@ extern const awsm_module imp_module;
 
 #define NUM_INSTANCES 3
 
-static awsm_instance *instantiate(void) {
-  const char *error = NULL;
-  awsm_instance *inst = awsm_instantiate(&mod_module, NULL, 0, &error);
-  if (!inst) {
-    fprintf(stderr, "cannot instantiate: %s\n", error);
-    exit(2);
-  }
-  return inst;
-}
+static awsm_instance *instantiate(void) { return instantiate_or_exit(&mod_module, NULL, 0); }
 
 static void store(awsm_instance *inst, int32_t addr, int32_t value) {
   awsm_val args[2] = {{.i32 = addr}, {.i32 = value}};
