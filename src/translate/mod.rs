@@ -3,30 +3,29 @@
 //! `ModuleCtx` holds what every function translation shares: the LLVM
 //! types of wasm signatures, the declared functions, the runtime symbols
 //! (declared only through `abi::symbols`) and alias metadata. Per-function
-//! work lives in `func.rs`, dispatched by `dispatch.rs` to one file per
-//! instruction family; module-level artefacts (initialiser, trampolines,
-//! descriptor) live in `instance.rs` and `descriptor.rs`.
+//! work lives in `func.rs`, its operator loop in `ops.rs` (following the
+//! loop planners of `loop_plans.rs`), dispatched by `dispatch.rs` to one
+//! file per instruction family; module-level artefacts (initialiser,
+//! trampolines, descriptor) live in `instance.rs` and `descriptor.rs`.
+//! Translation only emits IR: the rewrites of that IR are src/passes/,
+//! which this module never imports.
 
 mod call;
 mod control;
 mod conversion;
+pub mod counted_guard;
 mod descriptor;
 mod dispatch;
 mod frozen;
 mod func;
-pub mod grouped;
-pub mod hoist;
 mod instance;
-pub mod loops;
+mod loop_plans;
 mod memory;
-pub mod mirror;
 mod numeric;
-pub mod reroll;
+mod ops;
 mod segment;
 mod table;
-pub mod unroll;
 mod variable;
-pub mod versioning;
 
 use crate::abi::layout::Layout;
 use crate::abi::strategy::Strategy;
@@ -59,10 +58,10 @@ pub struct TranslateOptions {
     /// Put the module's code in the `awsm_guest_text` section and record
     /// its range in the descriptor, for the fault handler (hosted targets).
     pub guest_section: bool,
-    /// Translate counted loops twice (versioning.rs).
+    /// Translate counted loops twice (loop_plans.rs).
     pub version_loops: bool,
     /// Translate small loops that exit on data with their body twice
-    /// (unroll.rs), so grouped.rs can share their checks.
+    /// (loop_plans.rs), so passes/grouped.rs can share their checks.
     pub unroll_data_loops: bool,
     /// Emit the descriptor's per-type trampolines (generic calls through
     /// awsm_invoke) and host thunks (imports bound to host callbacks).
