@@ -1,24 +1,19 @@
-//! The pipeline as one call: read → validate → translate → link with the
-//! runtime bitcode → internalize → optimise → emit.
+//! One compilation: read the input, check the options against the
+//! target, load the runtime bitcode, and run the pipeline
+//! (src/pipeline.rs, which lists every step and when it runs).
 
 use crate::abi::strategy::Strategy;
 use crate::error::{Error, ErrorKind, Result};
 use crate::module::ModuleInfo;
 pub use crate::opt_level::OptLevel;
-use crate::target::board::{FIRMWARE_EXTERNAL_SYMBOLS, SIZE_LEVEL_HELPERS};
-use crate::target::firmware::{self, CortexMConstants};
-use crate::target::link::{self, Emit, Linker};
+use crate::pipeline::{self, Compilation, Config, Stop};
+use crate::runtime_bitcode;
+use crate::target::link::Emit;
 use crate::target::{self, Board, Os, TargetInfo};
-use crate::translate::{ModuleCtx, TranslateOptions};
-use inkwell::attributes::AttributeLoc;
+use crate::translate::TranslateOptions;
 use inkwell::context::Context;
-use inkwell::memory_buffer::MemoryBuffer;
-use inkwell::module::{Linkage, Module};
+use inkwell::module::Module;
 use std::path::PathBuf;
-
-mod runtime_index {
-    include!(concat!(env!("OUT_DIR"), "/runtime_index.rs"));
-}
 
 /// Everything the CLI can ask for.
 #[derive(Clone, Debug)]
@@ -94,6 +89,13 @@ pub fn compile_bytes(wasm: &[u8], opts: &Options) -> Result<()> {
 
 /// Compile a wasm binary according to `opts` and `topts` (input path ignored).
 pub fn compile_bytes_with(wasm: &[u8], opts: &Options, topts: &TargetOptions) -> Result<()> {
+    compile_until(wasm, opts, topts, None)
+}
+
+/// The pipeline's configuration for `opts` and `topts`, checked: target,
+/// level, strategy and output kind, and the board and page size they
+/// allow. Needs no input, so `--print-passes` uses it too.
+pub fn resolve(opts: &Options, topts: &TargetOptions) -> Result<(Config, Option<&'static Board>, u32)> {
     let target = TargetInfo::find(opts.target.as_deref())?;
     let strategy = match &opts.strategy {
         None => target.default_strategy(),
@@ -109,6 +111,21 @@ pub fn compile_bytes_with(wasm: &[u8], opts: &Options, topts: &TargetOptions) ->
     let emit = opts.emit.unwrap_or_else(|| Emit::from_path(&opts.output));
     let board = check_target_options(&target, topts, emit)?;
     let page_shift = page_shift(&target, topts.page_size)?;
+    Ok((Config { target, opt_level: opts.opt_level, strategy, emit }, board, page_shift))
+}
+
+/// `--print-passes`: the pipeline `opts` and `topts` would run, one line
+/// per step (src/pipeline.rs).
+pub fn print_passes(opts: &Options, topts: &TargetOptions) -> Result<String> {
+    let (config, _, _) = resolve(opts, topts)?;
+    Ok(pipeline::describe(&config))
+}
+
+/// Compile a wasm binary, to the end or, with `stop`, up to a step of
+/// the pipeline, writing the module there as textual IR.
+pub fn compile_until(wasm: &[u8], opts: &Options, topts: &TargetOptions, stop: Option<&Stop>) -> Result<()> {
+    let (config, board, page_shift) = resolve(opts, topts)?;
+    let (target, emit) = (config.target, config.emit);
     let prefix = match &opts.name {
         Some(n) if crate::abi::names::is_c_identifier(n) => n.clone(),
         Some(n) => return Err(Error::new(ErrorKind::Usage, format!("--name '{n}' is not a C identifier"))),
@@ -124,103 +141,36 @@ pub fn compile_bytes_with(wasm: &[u8], opts: &Options, topts: &TargetOptions) ->
 
     let cx = Context::create();
     let tm = target.machine(opts.opt_level.speed(), board)?;
-    let runtime = load_bitcode(&cx, runtime_index::RUNTIMES, target.triple, "runtime")?;
+    let runtime = runtime_bitcode::runtime(&cx, target.triple)?;
     if target.os == Os::CortexM && emit == Emit::Exe {
         check_firmware_wasi(&info, &runtime)?;
         target::board::check_start_type(&info)?;
     }
-    let tr_opts = TranslateOptions {
-        strategy,
-        prefix: prefix.clone(),
+    let translate = TranslateOptions {
+        strategy: config.strategy,
+        prefix,
         inline_constant_globals: opts.inline_constant_globals,
         fast_unsafe: opts.fast_unsafe,
         runtime_globals: opts.runtime_globals,
         entry_module: emit == Emit::Exe,
         guest_section: target.os == Os::Linux,
-        version_loops: version_loops(target.os, opts.opt_level, strategy),
-        unroll_data_loops: group_checks(target.os, opts.opt_level, strategy),
+        version_loops: config.version_loops(),
+        unroll_data_loops: config.group_checks(),
         generic_calls: !(target.os == Os::CortexM && emit == Emit::Exe),
         page_shift: (target.os == Os::CortexM).then_some(page_shift),
     };
-    let versioned = tr_opts.version_loops;
-    let hoist = strategy == Strategy::Explicit && versioned;
-    let translated = ModuleCtx::new(&cx, &info, tr_opts, target.layout(), &runtime)?.translate()?;
-    let guest = translated.module;
-    if target.os == Os::CortexM {
-        let static_bytes = match (emit, board) {
-            (Emit::Exe, Some(board)) => firmware::static_memory_bytes(&info, strategy, page_shift, board),
-            _ => 0,
-        };
-        let consts = CortexMConstants {
-            page_shift,
-            static_bytes,
-            funcrefs: translated.reads_funcs,
-            unbound_imports: translated.unbound_imports,
-        };
-        firmware::define_cortex_m_constants(&cx, &guest, &info, strategy, &consts);
-    } else {
-        define_host_mask_bits(&cx, &guest, &info);
-    }
-    target::configure(&guest, &tm);
-    // Rolled-up loops pay off where LLVM vectorizes them; Cortex-M has no
-    // vector unit for them and does not unroll at -O2.
-    if versioned && target.os == Os::Linux {
-        crate::translate::reroll::reroll_loops(&guest, &tm, strategy.addr_fn())?;
-    }
-    if hoist {
-        crate::translate::hoist::hoist_checks(&guest, &tm, strategy.addr_fn())?;
-    }
-    if group_checks(target.os, opts.opt_level, strategy) {
-        crate::translate::grouped::group_checks(&guest, &tm, strategy.addr_fn())?;
-    }
-    if strategy.mirrored() {
-        let array_bases = !strategy.uses_segment_base();
-        crate::translate::mirror::widen_addresses(&guest, &tm, strategy.addr_fn(), array_bases)?;
-    }
-    target::configure(&runtime, &tm);
-    strip_target_attributes(&runtime);
-    guest.link_in_module(runtime).map_err(|e| Error::backend(format!("linking the runtime: {e}")))?;
-    if emit == Emit::Exe {
-        let main = load_bitcode(&cx, runtime_index::EXE_MAINS, target.triple, "executable entry")?;
-        target::configure(&main, &tm);
-        strip_target_attributes(&main);
-        guest.link_in_module(main).map_err(|e| Error::backend(format!("linking main: {e}")))?;
-    }
-    if target.os == Os::CortexM {
-        target::arm::size_attributes(&cx, &guest);
-    }
-    crate::opt_level::size_attributes(&cx, &guest, opts.opt_level);
-    crate::opt_level::inline_address_function(&cx, &guest, opts.opt_level, strategy.addr_fn());
-    if target.x87_float_returns() {
-        let c_callable = |name: &str| name == "main" || name.starts_with(&format!("{prefix}_"));
-        target::i686::sse_float_returns(&cx, &guest, c_callable);
-    }
-    if target.os == Os::CortexM {
-        firmware::select_copy_helpers(&guest, emit == Emit::Exe && opts.opt_level.for_size());
-    }
-    set_linkage(&guest, emit, &prefix, target.os);
-    target::optimize(&guest, &tm, opts.opt_level)?;
-    if target.pointer_bytes == 4 {
-        crate::opt_level::expand_wide_constant_divisions(&guest);
-    }
-    if target.x86() && opts.opt_level.speed() >= 2 {
-        target::x86::widen_narrow_logic(&guest);
-    }
-    if target.os == Os::CortexM && opts.opt_level != OptLevel::O0 {
-        target::twin_ivs::merge_twin_ivs(&guest);
-    }
-    if target.os == Os::CortexM && emit == Emit::Exe {
-        target::trap_messages::keep_used_trap_messages(&guest);
-    }
-    if target.os == Os::CortexM {
-        target::arm::legalize_float_intrinsics(&cx, &guest)?;
-        target::arm::function_sections(&guest);
-    }
-    let linker = match emit {
-        Emit::Exe | Emit::Shared => Linker::for_target(&target, board)?,
-        _ => Linker::for_target(&TargetInfo::find(None)?, None)?, // unused
+    let compilation = Compilation {
+        config,
+        cx: &cx,
+        info: &info,
+        tm,
+        board,
+        page_shift,
+        translate,
+        runtime: Some(runtime),
+        output: &opts.output,
     };
-    link::write(&guest, &tm, emit, &opts.output, &linker)
+    pipeline::run(compilation, stop)
 }
 
 /// `--board` and output kinds per target: Cortex-M executables are
@@ -295,17 +245,6 @@ fn check_firmware_wasi(info: &ModuleInfo, runtime: &Module) -> Result<()> {
     ))
 }
 
-/// `awsm_mask_bits`, the log2 of the mask strategy's arena that
-/// runtime/memory/mask.c masks addresses with, from the declared maximum
-/// of the module's memory (own or imported). Defined whatever the
-/// strategy (the runtime names it); a constant, so LTO folds it.
-fn define_host_mask_bits<'ctx>(cx: &'ctx Context, m: &Module<'ctx>, info: &ModuleInfo) {
-    let bits = Strategy::host_mask_bits(info.memory.map_or(Some(0), |mem| mem.maximum));
-    let g = m.add_global(cx.i32_type(), None, "awsm_mask_bits");
-    g.set_initializer(&cx.i32_type().const_int(bits as u64, false));
-    g.set_constant(true);
-}
-
 /// An executable has no host to supply imports: every function import
 /// must be WASI the runtime implements, and nothing else may be imported.
 fn check_executable_imports(info: &ModuleInfo) -> Result<()> {
@@ -323,97 +262,4 @@ fn check_executable_imports(info: &ModuleInfo) -> Result<()> {
         }
     }
     Ok(())
-}
-
-fn load_bitcode<'ctx>(
-    cx: &'ctx Context,
-    table: &[(&str, &[u8])],
-    triple: &str,
-    what: &str,
-) -> Result<Module<'ctx>> {
-    let bytes = table.iter().find(|(t, _)| *t == triple).map(|(_, b)| *b).ok_or_else(|| {
-        let why = runtime_index::MISSING_RUNTIMES
-            .iter()
-            .find(|(t, _)| *t == triple)
-            .map(|(_, why)| *why)
-            .unwrap_or("it was not built");
-        Error::new(ErrorKind::Usage, format!("no {what} for target {triple}: {why}"))
-    })?;
-    let buf = MemoryBuffer::create_from_memory_range_copy(bytes, what);
-    Module::parse_bitcode_from_buffer(&buf, cx)
-        .map_err(|e| Error::backend(format!("loading {what} bitcode: {e}")))
-}
-
-/// The runtime is compiled by clang for a generic CPU; drop its per-
-/// function CPU attributes so it inlines into guest code freely.
-fn strip_target_attributes(m: &Module) {
-    for f in m.get_functions() {
-        for attr in ["target-cpu", "target-features", "tune-cpu"] {
-            f.remove_string_attribute(AttributeLoc::Function, attr);
-        }
-    }
-}
-
-/// Executables: everything but `main` is internal, so LTO sees all of it.
-/// Objects and shared objects: the descriptor and export wrappers stay
-/// visible; runtime definitions become weak_odr so several compiled
-/// modules can be linked into one host, sharing one runtime.
-///
-/// Definitions the runtime's C declares weak (Cortex-M's `awsm_trap`, a
-/// hook firmware may replace) stay weak in objects. Cortex-M firmware keeps
-/// the few symbols newlib and the linker script refer to external, and
-/// the copy helpers the backend calls when select_copy_helpers kept them.
-fn set_linkage(m: &Module, emit: Emit, prefix: &str, os: Os) {
-    let exported = |name: &str| name.starts_with(&format!("{prefix}_"));
-    let firmware_external = |name: &str| {
-        os == Os::CortexM && (FIRMWARE_EXTERNAL_SYMBOLS.contains(&name) || SIZE_LEVEL_HELPERS.contains(&name))
-    };
-    for f in m.get_functions() {
-        if f.count_basic_blocks() == 0 {
-            continue; // a declaration
-        }
-        let name = f.get_name().to_string_lossy().into_owned();
-        let linkage = f.get_linkage();
-        if linkage == Linkage::Internal || linkage == Linkage::Private {
-            continue;
-        }
-        if emit == Emit::Exe {
-            if name != "main" && !firmware_external(&name) {
-                f.set_linkage(Linkage::Internal);
-            }
-        } else if !exported(&name) && linkage != Linkage::WeakAny {
-            f.set_linkage(Linkage::WeakODR);
-        }
-    }
-    for g in m.get_globals() {
-        if g.is_declaration() {
-            continue;
-        }
-        let name = g.get_name().to_string_lossy().into_owned();
-        let linkage = g.get_linkage();
-        if linkage == Linkage::Internal || linkage == Linkage::Private || name.starts_with("llvm.") {
-            continue;
-        }
-        if emit == Emit::Exe {
-            g.set_linkage(Linkage::Internal);
-        } else if !exported(&name) {
-            g.set_linkage(Linkage::WeakODR);
-        }
-    }
-}
-
-/// Whether explicit checks of accesses a constant apart are shared
-/// (grouped.rs), and loops exiting on data unrolled once for it
-/// (unroll.rs): Cortex-M at -O2 and -O3, where checks are compares. Not
-/// at -Os or -Oz: both copy code.
-fn group_checks(os: Os, opt_level: OptLevel, strategy: Strategy) -> bool {
-    os == Os::CortexM && opt_level.duplicates_code() && strategy == Strategy::Explicit
-}
-
-/// Whether counted loops are versioned (translate/versioning.rs): at -O2
-/// and -O3 on hosted targets; on Cortex-M only under the explicit
-/// strategy, where hoisting their checks (translate/hoist.rs) is worth
-/// the flash of the second copy. Never at -Os or -Oz.
-fn version_loops(os: Os, opt_level: OptLevel, strategy: Strategy) -> bool {
-    opt_level.duplicates_code() && (os == Os::Linux || strategy == Strategy::Explicit)
 }

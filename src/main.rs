@@ -1,6 +1,7 @@
 //! The `awsm` command line. All work happens in `awsm::driver`.
 
 use awsm::driver::{self, Options};
+use awsm::pipeline::Stop;
 use awsm::target::link::Emit;
 use clap::Parser;
 use std::path::PathBuf;
@@ -21,11 +22,12 @@ mod run;
 #[command(name = "awsm", version, about, long_about)]
 struct Cli {
     /// The module: a .wasm binary or .wat text; `-` reads stdin.
-    input: PathBuf,
+    #[arg(required_unless_present = "print_passes")]
+    input: Option<PathBuf>,
 
     /// Where to write the output.
-    #[arg(short = 'o', long = "output", value_name = "OUTPUT")]
-    output: PathBuf,
+    #[arg(short = 'o', long = "output", value_name = "OUTPUT", required_unless_present = "print_passes")]
+    output: Option<PathBuf>,
 
     /// Output kind, overriding the extension: bc, ll, asm, obj, shared, exe.
     #[arg(long, value_name = "KIND")]
@@ -82,6 +84,21 @@ struct Cli {
     /// stores, so a host can observe them.
     #[arg(long = "runtime-globals")]
     runtime_globals: bool,
+
+    /// Print the pipeline this command line runs, one step a line with
+    /// why it runs, and exit without compiling (src/pipeline.rs). Without
+    /// -o or --emit, the pipeline of an object (.o).
+    #[arg(long = "print-passes")]
+    print_passes: bool,
+
+    /// Debugging: stop just before pipeline step STEP (as --print-passes
+    /// names it) and write the module there as textual IR to OUTPUT.
+    #[arg(long = "stop-before", value_name = "STEP", hide = true, conflicts_with = "stop_after")]
+    stop_before: Option<String>,
+
+    /// Debugging: as --stop-before, just after STEP.
+    #[arg(long = "stop-after", value_name = "STEP", hide = true)]
+    stop_after: Option<String>,
 }
 
 fn main() -> ExitCode {
@@ -104,9 +121,14 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    // --print-passes without -o shows an object's pipeline.
+    let emit = match (&cli.output, emit) {
+        (None, None) => Some(Emit::Object),
+        (_, emit) => emit,
+    };
     let opts = Options {
-        input: cli.input,
-        output: cli.output,
+        input: cli.input.unwrap_or_default(),
+        output: cli.output.unwrap_or_default(),
         emit,
         target: cli.target,
         opt_level,
@@ -117,7 +139,26 @@ fn main() -> ExitCode {
         runtime_globals: cli.runtime_globals,
     };
     let target_opts = driver::TargetOptions { board: cli.board, page_size: cli.page_size };
-    match driver::compile_with(&opts, &target_opts) {
+    if cli.print_passes {
+        return match driver::print_passes(&opts, &target_opts) {
+            Ok(text) => {
+                print!("{text}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("awsm: {e}");
+                ExitCode::from(1)
+            }
+        };
+    }
+    let stop = match (cli.stop_before, cli.stop_after) {
+        (Some(step), _) => Some(Stop::Before(step)),
+        (None, Some(step)) => Some(Stop::After(step)),
+        (None, None) => None,
+    };
+    let result = driver::read_input(&opts.input)
+        .and_then(|wasm| driver::compile_until(&wasm, &opts, &target_opts, stop.as_ref()));
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("awsm: {e}");

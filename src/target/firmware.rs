@@ -1,16 +1,13 @@
 //! Cortex-M: what the compiler tells the runtime about the module, as
 //! constants LTO folds (page size, mask width, static linear memory,
-//! whether function references are read, unbound imports), and which
-//! copy helpers firmware links. driver.rs calls these; runtime/cortex_m/
-//! reads the constants.
+//! whether function references are read, unbound imports). The pipeline
+//! defines them right after translation; runtime/cortex_m/ reads them.
 
 use super::Board;
-use super::board::{SIZE_LEVEL_ALIASES, SIZE_LEVEL_HELPERS};
 use crate::abi::strategy::Strategy;
 use crate::module::ModuleInfo;
 use inkwell::context::Context;
 use inkwell::module::Module;
-use inkwell::values::AsValueRef;
 
 /// The constants the Cortex-M runtime reads (runtime/cortex_m/memory.c):
 /// `awsm_cm_page_shift`, and `awsm_cm_mask_bits`, the log2 of the mask
@@ -103,40 +100,4 @@ pub fn static_memory_bytes(info: &ModuleInfo, strategy: Strategy, page_shift: u3
     };
     // At least a word, so a memory of zero pages has a valid base.
     if bytes > board.static_memory_limit { 0 } else { bytes.max(8) as u32 }
-}
-
-/// Whether Cortex-M code gets runtime/cortex_m/bytes.c's byte loops for
-/// memcpy/memmove/memset (`keep`: firmware built for size) or newlib's
-/// (everything else: the runtime's definitions are deleted here, so the
-/// backend's calls stay undefined in the object and the linker, or an
-/// embedder's, resolves them from the C library). Nothing in the IR
-/// calls the helpers: only the backend does, after this.
-pub fn select_copy_helpers(m: &Module, keep: bool) {
-    if keep {
-        // set_linkage keeps the helpers external; aliases, which it does
-        // not visit, are external from the start.
-        for (alias, target) in SIZE_LEVEL_ALIASES {
-            let (Some(f), None) = (m.get_function(target), m.get_function(alias)) else { continue };
-            let name = std::ffi::CString::new(*alias).expect("no NUL in a helper's name");
-            // SAFETY: `m` and `f`, a function of `m`, are live; LLVM copies
-            // the name.
-            unsafe {
-                llvm_sys::core::LLVMAddAlias2(
-                    m.as_mut_ptr(),
-                    llvm_sys::core::LLVMGlobalGetValueType(f.as_value_ref()),
-                    0,
-                    f.as_value_ref(),
-                    name.as_ptr(),
-                );
-            }
-        }
-        return;
-    }
-    for name in SIZE_LEVEL_HELPERS {
-        if let Some(f) = m.get_function(name) {
-            // SAFETY: no IR refers to the helpers (see above), and `f` is
-            // not used after.
-            unsafe { f.delete() };
-        }
-    }
 }

@@ -1,7 +1,9 @@
 //! Targets: the triples awsm knows, their CPUs, layouts and memory
 //! strategies, the boards firmware can be built for, their
-//! TargetMachines, the pass pipeline, and emission of every output kind
-//! (`link.rs`, with the system or cross linker for executables).
+//! TargetMachines, LLVM's optimisation pipeline, and emission of every
+//! output kind (`link.rs`, with the system or cross linker for
+//! executables). awsm's own IR rewrites are in src/passes/; src/pipeline.rs
+//! orders them.
 //!
 //! Adding a target is one `TargetInfo` line here, one line in `build.rs`'s
 //! table (how its runtime is compiled) and, if its executables need a
@@ -10,11 +12,7 @@
 pub mod arm;
 pub mod board;
 pub mod firmware;
-pub mod i686;
 pub mod link;
-pub mod trap_messages;
-pub mod twin_ivs;
-pub mod x86;
 
 use crate::abi::layout::Layout;
 use crate::abi::strategy::Strategy;
@@ -26,30 +24,6 @@ use inkwell::passes::PassBuilderOptions;
 use inkwell::targets::{CodeModel, InitializationConfig, RelocMode, Target, TargetMachine, TargetTriple};
 
 pub use board::Board;
-
-/// The integer operand `i` of `inst`: what the rewrites after LLVM's
-/// pipeline (x86.rs, twin_ivs.rs) match on.
-pub(crate) fn int_operand<'ctx>(
-    inst: inkwell::values::InstructionValue<'ctx>,
-    i: u32,
-) -> Option<inkwell::values::IntValue<'ctx>> {
-    match inst.get_operand(i)?.value()? {
-        inkwell::values::BasicValueEnum::IntValue(v) => Some(v),
-        _ => None,
-    }
-}
-
-/// For the rewrites' unit tests: `ir` parsed, rewritten by `pass`,
-/// verified and printed.
-#[cfg(test)]
-pub(crate) fn rewritten_ir(ir: &str, pass: impl Fn(&Module)) -> String {
-    let cx = inkwell::context::Context::create();
-    let buf = inkwell::memory_buffer::MemoryBuffer::create_from_memory_range_copy(ir.as_bytes(), "t");
-    let m = cx.create_module_from_ir(buf).unwrap();
-    pass(&m);
-    m.verify().unwrap_or_else(|e| panic!("{e}\n{}", m.print_to_string()));
-    m.print_to_string().to_string()
-}
 
 /// What runs underneath compiled code: decides the runtime's C files, what
 /// an executable is, and how it is linked.

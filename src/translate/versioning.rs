@@ -276,7 +276,7 @@ impl<'m, 'ctx, 'a> FuncTranslator<'m, 'ctx, 'a> {
         }
         // Marks the guard for hoist.rs, which may add conditions to it.
         if let Some(inst) = ok.as_instruction_value() {
-            let kind = self.m.cx.get_kind_id(super::hoist::COUNTED_GUARD);
+            let kind = self.m.cx.get_kind_id(super::counted_guard::COUNTED_GUARD);
             let node = self.m.cx.metadata_node(&[]);
             inst.set_metadata(node, kind).map_err(|_| self.err("guard metadata"))?;
         }

@@ -25,11 +25,10 @@
 //! loop may be used after it except the final counter and induction
 //! variables, which are unchanged (`start + C*n`).
 
-use super::mirror::{induction_step, operand};
+use super::ir::{induction_step, operand};
 use crate::error::{Error, Result};
 use inkwell::basic_block::BasicBlock;
 use inkwell::module::Module;
-use inkwell::targets::TargetMachine;
 use inkwell::values::{
     AnyValueEnum, AsValueRef, BasicValue, BasicValueEnum, InstructionOpcode, InstructionValue, PhiValue,
 };
@@ -65,8 +64,7 @@ const PURE_INTRINSICS: &[&str] = &[
 /// Roll up the unrolled counted loops of every function in `module`;
 /// `addr_fn` is the strategy's address function (a call without other
 /// effects than a possible trap).
-pub fn reroll_loops(module: &Module, tm: &TargetMachine, addr_fn: &str) -> Result<()> {
-    super::loops::promote_locals(module, tm)?;
+pub fn reroll_loops(module: &Module, addr_fn: &str) -> Result<()> {
     let addr = module.get_function(addr_fn).map(|f| f.as_global_value().as_pointer_value().as_value_ref());
     let mut changed = false;
     for f in module.get_functions() {

@@ -17,7 +17,7 @@
 //! again) and is exact: `zext(trunc w) = w & mask`, and zero-extension
 //! distributes over `xor` and `or`.
 
-use super::int_operand;
+use super::ir::int_operand;
 use inkwell::builder::Builder;
 use inkwell::module::Module;
 use inkwell::values::{AnyValue, BasicValue, InstructionOpcode, InstructionValue, IntValue};
@@ -92,7 +92,7 @@ mod tests {
     use super::*;
 
     fn rewritten(ir: &str) -> String {
-        crate::target::rewritten_ir(ir, widen_narrow_logic)
+        crate::passes::ir::rewritten_ir(ir, widen_narrow_logic)
     }
 
     const CRC: &str = "define i64 @f(i32 %crc, i8 %b) {

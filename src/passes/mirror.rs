@@ -64,13 +64,11 @@
 //! dijkstra's heap walk `heap + 8 * c` one more cycle on every address).
 //! This runs after `mem2reg`, so it sees through wasm locals.
 
+use super::ir::{as_op, induction_step, leaves, opaque, operand, sum};
 use super::loops::Loops;
 use crate::error::{Error, Result};
-use inkwell::attributes::{Attribute, AttributeLoc};
 use inkwell::builder::Builder;
-use inkwell::context::ContextRef;
 use inkwell::module::Module;
-use inkwell::targets::TargetMachine;
 use inkwell::values::{
     AsValueRef, BasicValue, BasicValueEnum, FunctionValue, InstructionOpcode, InstructionValue, IntValue,
     PhiValue, PointerValue,
@@ -78,9 +76,6 @@ use inkwell::values::{
 use llvm_sys::prelude::{LLVMBasicBlockRef, LLVMValueRef};
 use std::collections::HashMap;
 
-/// Leaves of an address's i32.add tree expanded at most (deeper trees
-/// keep their remaining subtrees as leaves).
-const MAX_LEAVES: usize = 16;
 /// Values `reaches_induction` looks at before assuming it would find one.
 const MAX_INDUCTION_VISITS: usize = 32;
 
@@ -88,9 +83,8 @@ const MAX_INDUCTION_VISITS: usize = 32;
 /// function `addr_fn` in `module` whose offset (operand 4) is 0 from
 /// `zext(a + b)` into `sext(a) + sext(b)`; with `array_bases`, the
 /// loop-invariant part goes into the base argument (operand 1) instead.
-pub fn widen_addresses(module: &Module, tm: &TargetMachine, addr_fn: &str, array_bases: bool) -> Result<()> {
+pub fn widen_addresses(module: &Module, addr_fn: &str, array_bases: bool) -> Result<()> {
     let Some(callee) = module.get_function(addr_fn) else { return Ok(()) };
-    super::loops::promote_locals(module, tm)?;
     let callee = callee.as_global_value().as_pointer_value();
     let cx = module.get_context();
     let b = cx.create_builder();
@@ -146,15 +140,6 @@ struct Widener<'b, 'ctx> {
     /// Array bases already built: (block before the loop, memory base,
     /// invariant leaves) -> base.
     bases: HashMap<(LLVMBasicBlockRef, LLVMValueRef, Vec<LLVMValueRef>), PointerValue<'ctx>>,
-}
-
-pub(super) fn operand<'ctx>(inst: InstructionValue<'ctx>, n: u32) -> Option<BasicValueEnum<'ctx>> {
-    inst.get_operand(n).and_then(|o| o.value())
-}
-
-/// The instruction behind `v` if it has opcode `op`.
-pub(super) fn as_op(v: IntValue<'_>, op: InstructionOpcode) -> Option<InstructionValue<'_>> {
-    v.as_instruction_value().filter(|i| i.get_opcode() == op)
 }
 
 impl<'b, 'ctx> Widener<'b, 'ctx> {
@@ -338,17 +323,6 @@ impl<'b, 'ctx> Widener<'b, 'ctx> {
     }
 }
 
-/// The increment `add phi, D` (D a constant) among `phi`'s incoming
-/// values, with D: how counters and induction variables advance.
-pub(super) fn induction_step<'ctx>(phi: PhiValue<'ctx>) -> Option<(InstructionValue<'ctx>, IntValue<'ctx>)> {
-    phi.get_incomings().find_map(|(v, _)| {
-        let add = v.as_instruction_value().filter(|i| i.get_opcode() == InstructionOpcode::Add)?;
-        let d = operand(add, 1).filter(|c| c.is_int_value())?.into_int_value();
-        let from_phi = operand(add, 0).is_some_and(|o| o.as_value_ref() == phi.as_value_ref());
-        (from_phi && d.is_const()).then_some((add, d))
-    })
-}
-
 /// Whether the expression `v`, followed through integer arithmetic, casts
 /// and selects (not through loads, calls or phis), reaches a phi that its
 /// loop advances by adding to it: an induction variable, the only kind of
@@ -428,37 +402,6 @@ fn nsw_induction(q: IntValue<'_>) -> bool {
         .is_some_and(|(add, _)| add.get_no_signed_wrap_flag().unwrap_or(false))
 }
 
-/// Sum of `terms` (non-empty) in i32, at the builder's position.
-pub(super) fn sum<'ctx>(b: &Builder<'ctx>, terms: &[IntValue<'ctx>]) -> Result<IntValue<'ctx>> {
-    let mut acc = terms[0];
-    for t in &terms[1..] {
-        acc = b.build_int_add(acc, *t, "")?;
-    }
-    Ok(acc)
-}
-
-/// `p` through an empty inline asm: the same value, which LLVM cannot see
-/// through, so it is the underlying object of the accesses based on it.
-/// No memory effects, so LLVM may still move or merge it.
-pub(super) fn opaque<'ctx>(
-    cx: &ContextRef<'ctx>,
-    b: &Builder<'ctx>,
-    p: PointerValue<'ctx>,
-) -> Result<PointerValue<'ctx>> {
-    let ty = p.get_type();
-    let fn_ty = ty.fn_type(&[ty.into()], false);
-    let asm = cx.create_inline_asm(fn_ty, String::new(), "=r,0".into(), false, false, None, false);
-    let call = b.build_indirect_call(fn_ty, asm, &[p.into()], "array")?;
-    for (name, val) in [("memory", 0), ("nounwind", 0), ("willreturn", 0)] {
-        call.add_attribute(
-            AttributeLoc::Function,
-            cx.create_enum_attribute(Attribute::get_named_enum_kind_id(name), val),
-        );
-    }
-    let v = call.try_as_basic_value().basic().ok_or_else(|| Error::backend("inline asm returned void"))?;
-    Ok(v.into_pointer_value())
-}
-
 /// The two terms, each a non-empty list of leaves to sum in i32, or None
 /// when the index has a single leaf. Constants go with the leaf defined
 /// last (module doc), or alone when there is one other leaf.
@@ -475,18 +418,4 @@ fn split<'ctx>(
     let mut second = vec![last];
     second.extend(consts);
     Some((vars, second))
-}
-
-/// The leaves of the i32.add tree `v`, expanding at most `MAX_LEAVES`.
-pub(super) fn leaves(v: IntValue<'_>) -> Vec<IntValue<'_>> {
-    let mut leaves = vec![v];
-    while leaves.len() < MAX_LEAVES {
-        let Some(pos) = leaves.iter().position(|t| as_op(*t, InstructionOpcode::Add).is_some()) else {
-            break;
-        };
-        let Some(add) = leaves[pos].as_instruction_value() else { break };
-        let (Some(x), Some(y)) = (operand(add, 0), operand(add, 1)) else { break };
-        leaves.splice(pos..=pos, [x.into_int_value(), y.into_int_value()]);
-    }
-    leaves
 }

@@ -44,16 +44,15 @@
 //! sort 2.93 M -> 2.64 M instructions, crc32 0.85 M -> 0.79 M, matmul
 //! and sha256 unchanged.
 
-use super::hoist::{COUNTED_GUARD, LIMIT_FN};
+use super::ir::{LIMIT_FN, leaves, operand};
 use super::loops::Loops;
-use super::mirror::{leaves, operand};
 use crate::error::{Error, Result};
+use crate::translate::counted_guard::COUNTED_GUARD;
 use inkwell::IntPredicate;
 use inkwell::attributes::{Attribute, AttributeLoc};
 use inkwell::builder::Builder;
 use inkwell::intrinsics::Intrinsic;
 use inkwell::module::{Linkage, Module};
-use inkwell::targets::TargetMachine;
 use inkwell::values::{
     AsValueRef, BasicValue, BasicValueEnum, FunctionValue, InstructionOpcode, InstructionValue, PointerValue,
 };
@@ -66,9 +65,8 @@ const GROUPED_FN: &str = "awsm_grouped_addr";
 
 /// Group the calls to `addr_fn` (the explicit strategy's address
 /// function) in every function of `module`.
-pub fn group_checks(module: &Module, tm: &TargetMachine, addr_fn: &str) -> Result<()> {
+pub fn group_checks(module: &Module, addr_fn: &str) -> Result<()> {
     let Some(addr) = module.get_function(addr_fn) else { return Ok(()) };
-    super::loops::promote_locals(module, tm)?;
     let cx = module.get_context();
     let b = cx.create_builder();
     let callee = addr.as_global_value().as_pointer_value();

@@ -1,5 +1,5 @@
-//! Dominators and natural loops of one function, for mirror.rs, hoist.rs
-//! and grouped.rs.
+//! Dominators and natural loops of one function: the analysis mirror.rs,
+//! hoist.rs and grouped.rs share.
 //!
 //! inkwell exposes no LLVM analyses, and mirror.rs needs to know, for a
 //! memory access, which values are invariant in the innermost loop around
@@ -7,11 +7,7 @@
 //! loop. Functions translated from wasm are small enough that the simple
 //! iterative dominator algorithm (Cooper, Harvey and Kennedy) is fast.
 
-use crate::error::{Error, Result};
 use inkwell::basic_block::BasicBlock;
-use inkwell::module::Module;
-use inkwell::passes::PassBuilderOptions;
-use inkwell::targets::TargetMachine;
 use inkwell::values::{BasicValue, BasicValueEnum, FunctionValue, InstructionValue};
 use llvm_sys::prelude::LLVMBasicBlockRef;
 use std::collections::HashMap;
@@ -218,13 +214,4 @@ impl<'ctx> Loops<'ctx> {
         let b = self.block_index(bb)?;
         self.loops.iter().position(|l| l.header == b)
     }
-}
-
-/// Promote the wasm locals (allocas) of every function in `module` to SSA
-/// values: the loop passes (reroll, hoist, grouped, mirror) read phis and
-/// induction variables, which only exist after `mem2reg`.
-pub fn promote_locals(module: &Module, tm: &TargetMachine) -> Result<()> {
-    module
-        .run_passes("function(mem2reg)", tm, PassBuilderOptions::create())
-        .map_err(|e| Error::backend(format!("mem2reg failed: {e}")))
 }

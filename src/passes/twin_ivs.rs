@@ -31,7 +31,7 @@
 //! loop strength reduction into a fresh counter (matmul's set-up loop
 //! gained an instruction per iteration when all twins were merged).
 
-use super::int_operand;
+use super::ir::int_operand;
 use inkwell::basic_block::BasicBlock;
 use inkwell::module::Module;
 use inkwell::values::{
@@ -186,7 +186,7 @@ mod tests {
     use super::*;
 
     fn rewritten(ir: &str) -> String {
-        crate::target::rewritten_ir(ir, merge_twin_ivs)
+        crate::passes::ir::rewritten_ir(ir, merge_twin_ivs)
     }
 
     /// Insertion sort's shape: the outer loop carries `i` from 1 and

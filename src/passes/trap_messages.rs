@@ -29,7 +29,7 @@
 //! (the lookup); a constant out of range keeps both. Objects (`-o x.o`)
 //! are not rewritten: code outside them may print any message.
 
-use super::int_operand;
+use super::ir::int_operand;
 use inkwell::module::{Linkage, Module};
 use inkwell::values::{
     AnyValueEnum, AsValueRef, BasicValue, BasicValueEnum, InstructionOpcode, InstructionValue,
@@ -183,7 +183,7 @@ fn constants(v: IntValue<'_>, codes: &mut BTreeSet<u64>, depth: u32) -> Option<(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::target::rewritten_ir;
+    use crate::passes::ir::rewritten_ir;
 
     /// A runtime like trap.c's: four messages then "unknown trap"; the
     /// guest traps with code 2, and with 1 or 3 through a phi.

@@ -22,14 +22,14 @@
 //! `awsm_mem_limit_explicit(mem_size)`, the size the address function
 //! checks against (Cortex-M scales it by its page size).
 
+use super::ir::{LIMIT_FN, as_op, induction_step, instructions, leaves, opaque, operand, sum};
 use super::loops::Loops;
-use super::mirror::{as_op, induction_step, leaves, opaque, operand, sum};
 use crate::error::{Error, Result};
+use crate::translate::counted_guard::COUNTED_GUARD;
 use inkwell::IntPredicate;
 use inkwell::basic_block::BasicBlock;
 use inkwell::builder::Builder;
 use inkwell::module::Module;
-use inkwell::targets::TargetMachine;
 use inkwell::values::{
     AnyValue, AsValueRef, BasicValue, BasicValueEnum, FunctionValue, InstructionOpcode, InstructionValue,
     IntValue, PhiValue, PointerValue,
@@ -37,16 +37,10 @@ use inkwell::values::{
 use llvm_sys::prelude::LLVMValueRef;
 use std::collections::HashMap;
 
-/// Metadata kind (no operands) marking the guard of a counted copy.
-pub const COUNTED_GUARD: &str = "awsm.counted";
-/// The runtime function giving the bytes an access may reach.
-pub(super) const LIMIT_FN: &str = "awsm_mem_limit_explicit";
-
 /// Hoist the checks of `addr_fn` (the explicit strategy's address
 /// function) out of every counted loop of `module`.
-pub fn hoist_checks(module: &Module, tm: &TargetMachine, addr_fn: &str) -> Result<()> {
+pub fn hoist_checks(module: &Module, addr_fn: &str) -> Result<()> {
     let Some(callee) = module.get_function(addr_fn) else { return Ok(()) };
-    super::loops::promote_locals(module, tm)?;
     let cx = module.get_context();
     let kind = cx.get_kind_id(COUNTED_GUARD);
     let b = cx.create_builder();
@@ -66,10 +60,6 @@ pub fn hoist_checks(module: &Module, tm: &TargetMachine, addr_fn: &str) -> Resul
         }
     }
     module.verify().map_err(|e| Error::backend(format!("check hoisting broke the IR: {e}")))
-}
-
-fn instructions(f: FunctionValue<'_>) -> impl Iterator<Item = InstructionValue<'_>> {
-    f.get_basic_blocks().into_iter().flat_map(|bb| bb.get_instructions())
 }
 
 /// The parts of a counted loop, read back from its guard (versioning.rs
