@@ -227,6 +227,8 @@ macro_rules! fixtures {
 fixtures! {
     mirror__array_bases => "mirror/array_bases",
     mirror__constant_offset => "mirror/constant_offset",
+    mirror__pointer_iv => "mirror/pointer_iv",
+    mirror__segment_pointer_iv => "mirror/segment_pointer_iv",
     hoist__fill => "hoist/fill",
     hoist__copy_cortex_m => "hoist/copy_cortex_m",
     grouped__shift => "grouped/shift",
