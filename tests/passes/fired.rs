@@ -48,7 +48,7 @@ pub fn mirror(before: &str, after: &str) -> Result<(), String> {
 
 /// hoist: the counted copy of a versioned loop calls the address
 /// function before and not after, and the guard now asks the runtime for
-/// the memory's limit.
+/// the memory's limit and branches on more than versioning's condition.
 pub fn hoist(before: &str, after: &str) -> Result<(), String> {
     let checked = |text: &str| -> Result<usize, String> {
         let copies = counted_copies(text);
@@ -61,7 +61,13 @@ pub fn hoist(before: &str, after: &str) -> Result<(), String> {
     expect(b > 0, || "the counted copy had no checked access before hoisting".into())?;
     expect(a == 0, || format!("{a} of the counted copy's {b} checks are still in the loop"))?;
     let limit = "call i64 @awsm_mem_limit_explicit(";
-    expect(count(after, limit) > count(before, limit), || "the guard tests no memory limit".into())
+    expect(count(after, limit) > count(before, limit), || "the guard tests no memory limit".into())?;
+    // Unchecked accesses are sound only behind the added conditions.
+    let extended = ir::functions(after)
+        .iter()
+        .filter_map(Function::guard_condition)
+        .any(|(marked, tested)| marked != tested);
+    expect(extended, || "the guard still branches on versioning's condition alone".into())
 }
 
 /// grouped: accesses go through the grouped-address helper, at least two

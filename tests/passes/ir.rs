@@ -204,6 +204,16 @@ impl Function {
         )
     }
 
+    /// The versioning guard's marked value (`%counted = and i1 ...,
+    /// !awsm.counted`) and the condition its block branches on: the same
+    /// value until a pass adds conditions of its own.
+    pub fn guard_condition(&self) -> Option<(&str, &str)> {
+        let guard = self.blocks.iter().find(|b| b.lines.iter().any(|l| l.contains("!awsm.counted")))?;
+        let marked = guard.lines.iter().find(|l| l.contains("!awsm.counted"))?.split_once(" = ")?.0;
+        let branch = guard.lines.last()?.strip_prefix("br i1 ")?;
+        Some((marked, branch.split_once(',')?.0))
+    }
+
     /// The lines of every block.
     pub fn lines(&self) -> impl Iterator<Item = &str> {
         self.blocks.iter().flat_map(|b| b.lines.iter().map(String::as_str))
