@@ -1,6 +1,6 @@
 //! One compilation: read the input, check the options against the
 //! target, load the runtime bitcode, and run the pipeline
-//! (src/pipeline.rs, which lists every step and when it runs).
+//! (src/pipeline/mod.rs, which lists every step and when it runs).
 
 use crate::abi::strategy::Strategy;
 use crate::error::{Error, ErrorKind, Result};
@@ -115,7 +115,7 @@ pub fn resolve(opts: &Options, topts: &TargetOptions) -> Result<(Config, Option<
 }
 
 /// `--print-passes`: the pipeline `opts` and `topts` would run, one line
-/// per step (src/pipeline.rs).
+/// per step (src/pipeline/mod.rs).
 pub fn print_passes(opts: &Options, topts: &TargetOptions) -> Result<String> {
     let (config, _, _) = resolve(opts, topts)?;
     Ok(pipeline::describe(&config))

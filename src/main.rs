@@ -86,7 +86,7 @@ struct Cli {
     runtime_globals: bool,
 
     /// Print the pipeline this command line runs, one step a line with
-    /// why it runs, and exit without compiling (src/pipeline.rs). Without
+    /// why it runs, and exit without compiling (src/pipeline/mod.rs). Without
     /// -o or --emit, the pipeline of an object (.o).
     #[arg(long = "print-passes")]
     print_passes: bool,

@@ -8,7 +8,7 @@
 //! - none of awsm's transformations that copy code for speed runs: loop
 //!   versioning (translate/loop_plans.rs, and so hoist.rs and reroll.rs,
 //!   which work on its copies), loops translated with their body twice
-//!   (unroll.rs) and grouped checks with their per-access slow path
+//!   (translate/loop_plans.rs) and grouped checks with their per-access slow path
 //!   (grouped.rs);
 //! - LLVM runs its size pipeline, `default<Os>` or `default<Oz>`, without
 //!   loop unrolling or loop vectorization (both copy loop bodies: the
@@ -23,7 +23,7 @@
 //! - the bounds-check strategy's address function, which every memory
 //!   access calls, is always inlined.
 //!
-//! The attribute rewrites are passes/size_attributes.rs; src/pipeline.rs
+//! The attribute rewrites are passes/size_attributes.rs; src/pipeline/mod.rs
 //! says when each runs.
 
 use crate::error::{Error, ErrorKind, Result};

@@ -12,6 +12,11 @@
 //!   becomes a call to `roundeven`, which newlib does not have. `rint`
 //!   rounds to nearest-even in the default rounding mode, the only one wasm
 //!   code runs in, so calls become `llvm.rint`.
+//!
+//! Sound: each rewrite computes wasm's result for every input (the NaN,
+//! signed-zero and rounding cases above). Pays on correctness: without it
+//! float_math and every module using f32.min/max or nearest fails to
+//! compile for thumbv7em (doc/targets.md).
 
 use crate::error::Result;
 use inkwell::FloatPredicate;

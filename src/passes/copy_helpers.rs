@@ -6,7 +6,7 @@
 //! implementations of the same C functions, and nothing in the IR calls
 //! them yet (only the backend does, after this). Pays on flash at -Oz
 //! (newlib's word-at-a-time copies are larger) and on speed elsewhere
-//! (doc/targets.md, "Flash").
+//! (doc/targets.md).
 
 use crate::target::board::{SIZE_LEVEL_ALIASES, SIZE_LEVEL_HELPERS};
 use inkwell::module::Module;

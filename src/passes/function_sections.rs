@@ -4,7 +4,7 @@
 //! Sound: a section name changes where the linker may place code, never
 //! what it does. Pays on flash: with `--gc-sections` the firmware of a
 //! small example drops the newlib system calls nothing calls
-//! (doc/targets.md, "Flash").
+//! (doc/targets.md).
 
 use inkwell::module::Module;
 

@@ -31,8 +31,8 @@
 //! after its scans).
 //!
 //! Groups stay inside one innermost loop, and the general copies of
-//! counted loops (versioning.rs) are left as translated. Loops
-//! exiting on data are translated with their body twice (unroll.rs), so
+//! counted loops (translate/loop_plans.rs) are left as translated. Loops
+//! exiting on data are translated with their body twice (translate/loop_plans.rs), so
 //! their two iterations form a group and share one test.
 //!
 //! The checked path is the address function, called from a helper
@@ -40,14 +40,14 @@
 //! inlines it; the bound is the runtime's `awsm_mem_limit_explicit`, the
 //! size the checks compare against (Cortex-M scales it by its page size).
 //!
-//! Measured on the embedded kernels (doc/targets.md): with unroll.rs,
+//! Measured on the embedded kernels (doc/targets.md): with the unrolled loops of translate/loop_plans.rs,
 //! sort 2.93 M -> 2.64 M instructions, crc32 0.85 M -> 0.79 M, matmul
 //! and sha256 unchanged.
 
 use super::ir::{LIMIT_FN, leaves, operand};
 use super::loops::Loops;
 use crate::error::{Error, Result};
-use crate::translate::counted_guard::COUNTED_GUARD;
+use crate::translate::counted_guard;
 use inkwell::IntPredicate;
 use inkwell::attributes::{Attribute, AttributeLoc};
 use inkwell::builder::Builder;
@@ -150,30 +150,15 @@ impl<'ctx> Access<'ctx> {
 }
 
 /// The loops that are the general copy of a counted loop
-/// (versioning.rs): they run only when the guard fails, so they keep the
+/// (translate/loop_plans.rs): they run only when the guard fails, so they keep the
 /// checks as translated (grouping them would only add code, and the code
 /// around a hot counted copy is better left as it was: sha256's rounds
 /// loop lost a register to it).
 fn general_copies(loops: &Loops<'_>, f: FunctionValue<'_>) -> Vec<usize> {
-    let kind = f.get_type().get_context().get_kind_id(COUNTED_GUARD);
-    let mut out = Vec::new();
-    for bb in f.get_basic_blocks() {
-        for i in bb.get_instructions() {
-            if i.get_metadata(kind).is_none() {
-                continue;
-            }
-            // The guard's branch: condition, false (general) dest, true dest.
-            let general = bb.get_terminator().and_then(|t| t.get_operand(1)).and_then(|o| o.block());
-            let header = general
-                .and_then(|g| g.get_terminator())
-                .and_then(|t| t.get_operand(0))
-                .and_then(|o| o.block());
-            if let Some(l) = header.and_then(|h| loops.loop_with_header(h)) {
-                out.push(l);
-            }
-        }
-    }
-    out
+    counted_guard::guards(f)
+        .into_iter()
+        .filter_map(|g| counted_guard::general_header(g).and_then(|h| loops.loop_with_header(h)))
+        .collect()
 }
 
 /// Whether access `a` runs before `b` on every path to `b`.

@@ -32,7 +32,7 @@ pub const LIMIT_FN: &str = "awsm_mem_limit_explicit";
 /// Promote the wasm locals (allocas) of every function in `module` to SSA
 /// values: the loop passes (reroll, hoist, grouped, mirror) read phis and
 /// induction variables, which only exist after `mem2reg`. The pipeline
-/// runs it once, before the first of them (src/pipeline.rs).
+/// runs it once, before the first of them (src/pipeline/mod.rs).
 pub fn promote_locals(module: &Module, tm: &TargetMachine) -> Result<()> {
     module
         .run_passes("function(mem2reg)", tm, PassBuilderOptions::create())

@@ -50,7 +50,7 @@
 //! same `base + sext(a) + sext(b)`.
 //!
 //! An index that is a single induction variable `q` of a counted loop
-//! (versioning.rs gave its increment nsw) becomes `sext(q)`, exact for the
+//! (translate/loop_plans.rs gave its increment nsw) becomes `sext(q)`, exact for the
 //! same reasons, and inside the loop `opaque(base + sext(q0)) + (sext(q) -
 //! sext(q0))`, `q0` its value on entry: a base of its own, as for arrays.
 //!
@@ -63,6 +63,10 @@
 //! instruction where the zero extension of a 32-bit sum is free (on
 //! dijkstra's heap walk `heap + 8 * c` one more cycle on every address).
 //! This runs after `mem2reg`, so it sees through wasm locals.
+//!
+//! Pays on: every polybench kernel under guard pages (the vectorized
+//! loops of doc/performance.md's second and third rounds: affine addresses
+//! and per-array bases). Soundness: doc/bounds-checks.md, guard pages.
 
 use super::ir::{as_op, induction_step, leaves, opaque, operand, sum};
 use super::loops::Loops;
@@ -162,7 +166,7 @@ impl<'b, 'ctx> Widener<'b, 'ctx> {
             return Ok(());
         }
         if leaves.len() < 2 {
-            // A lone pointer (an induction variable versioning.rs gave
+            // A lone pointer (an induction variable translate/loop_plans.rs gave
             // `add nsw`): sext keeps it affine, and is exact like a sum.
             // (Otherwise zext, free on x86-64 after a 32-bit operation.)
             if nsw_induction(narrow) {
@@ -206,7 +210,7 @@ impl<'b, 'ctx> Widener<'b, 'ctx> {
     /// `base + sext(q) + sext(c)`; the base makes each pointer clang
     /// advances through an array its own object for alias analysis (as
     /// `array_base` does for indices with invariant leaves), and
-    /// `sext(q) - sext(q0)` is affine when versioning.rs gave q's
+    /// `sext(q) - sext(q0)` is affine when translate/loop_plans.rs gave q's
     /// increment nsw.
     fn induction_base(
         &mut self,
@@ -394,7 +398,7 @@ fn small_nonnegative(terms: &[IntValue<'_>]) -> bool {
 }
 
 /// Whether `q` is a phi advanced by `add nsw q, C` (an induction variable
-/// of a counted loop, versioning.rs).
+/// of a counted loop, translate/loop_plans.rs).
 fn nsw_induction(q: IntValue<'_>) -> bool {
     q.as_instruction_value()
         .and_then(|i| PhiValue::try_from(i).ok())

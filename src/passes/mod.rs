@@ -1,4 +1,4 @@
-//! awsm's IR rewrites: one file per pass, each run by src/pipeline.rs,
+//! awsm's IR rewrites: one file per pass, each run by src/pipeline/mod.rs,
 //! which says when and in which order.
 //!
 //! Dependencies point one way: passes read LLVM IR and the few IR

@@ -21,6 +21,10 @@
 //! same way, so every awsm module for i686 agrees. A C embedder that calls
 //! a funcref's `fn` directly must declare float results
 //! `__attribute__((sseregparm))`-style; `awsm_invoke` needs nothing.
+//!
+//! Sound: `inreg` only moves where the value travels between functions
+//! that all agree on it (above). Pays on correctness, not speed: the NaN
+//! payload tests (tests/targets/nan_payloads.wat) on i686.
 
 use inkwell::attributes::{Attribute, AttributeLoc};
 use inkwell::context::Context;

@@ -30,6 +30,9 @@
 //! merged: a twin used in its own loop, once a sum, is split off again by
 //! loop strength reduction into a fresh counter (matmul's set-up loop
 //! gained an instruction per iteration when all twins were merged).
+//!
+//! Soundness: the twin's value is the kept counter plus the constant on
+//! every iteration (argued above).
 
 use super::ir::int_operand;
 use inkwell::basic_block::BasicBlock;

@@ -252,7 +252,7 @@ pub const STEPS: &[Step] = &[
     Step {
         id: StepId::FunctionSections,
         name: "function-sections",
-        why: "Cortex-M: one section per function, for the linker's --gc-sections (passes/arm_float.rs)",
+        why: "Cortex-M: one section per function, for the linker's --gc-sections (passes/function_sections.rs)",
         runs: |c| c.cortex_m(),
     },
     Step {
@@ -328,5 +328,75 @@ impl Stop {
             format!("unknown pipeline step '{name}' (known: {})", known.join(", "))
         };
         Err(Error::new(ErrorKind::Usage, msg))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(triple: &str, level: OptLevel, strategy: Option<Strategy>, emit: Emit) -> Config {
+        let target = TargetInfo::find(Some(triple)).expect("known target");
+        Config { target, opt_level: level, strategy: strategy.unwrap_or(target.default_strategy()), emit }
+    }
+
+    fn names(c: &Config) -> Vec<&'static str> {
+        plan(c).iter().map(|s| s.name).collect()
+    }
+
+    #[test]
+    fn every_step_is_listed_once_under_a_unique_name() {
+        for (i, s) in STEPS.iter().enumerate() {
+            assert!(STEPS[i + 1..].iter().all(|t| t.name != s.name && t.id != s.id), "{}", s.name);
+        }
+    }
+
+    #[test]
+    fn the_newcomers_question_has_a_short_answer() {
+        let c = config("aarch64-unknown-linux-gnu", OptLevel::O2, Some(Strategy::Explicit), Emit::Object);
+        assert_eq!(
+            names(&c),
+            [
+                "translate",
+                "mask-bits",
+                "mem2reg",
+                "reroll",
+                "hoist",
+                "link-runtime",
+                "linkage",
+                "llvm",
+                "emit"
+            ]
+        );
+        assert!(describe(&c).contains("llvm default<O2>"));
+    }
+
+    #[test]
+    fn size_levels_and_o0_run_no_code_copying_pass_but_mirror_runs_everywhere() {
+        for level in [OptLevel::O0, OptLevel::Os, OptLevel::Oz] {
+            let c = config("x86_64-unknown-linux-gnu", level, None, Emit::Object);
+            let n = names(&c);
+            assert!(n.contains(&"mem2reg") && n.contains(&"mirror"), "{level}: {n:?}");
+            assert!(!n.contains(&"reroll") && !n.contains(&"hoist"), "{level}: {n:?}");
+        }
+        let c = config("thumbv7em-none-eabihf", OptLevel::Oz, None, Emit::Exe);
+        let n = names(&c);
+        assert!(!n.contains(&"mem2reg") && n.contains(&"link-main") && n.contains(&"trap-messages"), "{n:?}");
+        let c = config("thumbv7em-none-eabihf", OptLevel::O2, None, Emit::Object);
+        let n = names(&c);
+        let at = |s| n.iter().position(|x| *x == s);
+        assert!(at("mem2reg") < at("hoist") && at("hoist") < at("grouped"), "{n:?}");
+        assert!(at("llvm") < at("twin-ivs") && at("trap-messages").is_none(), "{n:?}");
+    }
+
+    #[test]
+    fn a_stop_must_name_a_step_that_runs() {
+        let c = config("x86_64-unknown-linux-gnu", OptLevel::O2, None, Emit::Object);
+        let p = plan(&c);
+        assert_eq!(Stop::After("mirror".into()).position(&p).ok(), p.iter().position(|s| s.name == "mirror"));
+        let err = Stop::Before("hoist".into()).position(&p).unwrap_err();
+        assert!(err.message.contains("does not run for this command line"), "{}", err.message);
+        let err = Stop::Before("licm".into()).position(&p).unwrap_err();
+        assert!(err.message.contains("unknown pipeline step 'licm'"), "{}", err.message);
     }
 }

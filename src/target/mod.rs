@@ -2,7 +2,7 @@
 //! strategies, the boards firmware can be built for, their
 //! TargetMachines, LLVM's optimisation pipeline, and emission of every
 //! output kind (`link.rs`, with the system or cross linker for
-//! executables). awsm's own IR rewrites are in src/passes/; src/pipeline.rs
+//! executables). awsm's own IR rewrites are in src/passes/; src/pipeline/mod.rs
 //! orders them.
 //!
 //! Adding a target is one `TargetInfo` line here, one line in `build.rs`'s

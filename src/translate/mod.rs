@@ -16,13 +16,13 @@ mod dispatch;
 mod frozen;
 mod func;
 mod instance;
+mod loop_plans;
 mod memory;
 mod numeric;
+mod ops;
 mod segment;
 mod table;
-pub mod unroll;
 mod variable;
-pub mod versioning;
 
 use crate::abi::layout::Layout;
 use crate::abi::strategy::Strategy;
@@ -55,10 +55,10 @@ pub struct TranslateOptions {
     /// Put the module's code in the `awsm_guest_text` section and record
     /// its range in the descriptor, for the fault handler (hosted targets).
     pub guest_section: bool,
-    /// Translate counted loops twice (versioning.rs).
+    /// Translate counted loops twice (loop_plans.rs).
     pub version_loops: bool,
     /// Translate small loops that exit on data with their body twice
-    /// (unroll.rs), so grouped.rs can share their checks.
+    /// (loop_plans.rs), so passes/grouped.rs can share their checks.
     pub unroll_data_loops: bool,
     /// Emit the descriptor's per-type trampolines (generic calls through
     /// awsm_invoke) and host thunks (imports bound to host callbacks).
