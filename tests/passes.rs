@@ -60,33 +60,33 @@ struct Pass {
 }
 
 const PASSES: &[Pass] = &[
-    pass("mirror", "mirror", Before::StopBefore, fired::mirror, true),
-    pass("hoist", "hoist", Before::StopBefore, fired::hoist, true),
-    pass("grouped", "grouped", Before::StopBefore, fired::grouped, true),
-    pass("versioning", "translate", Before::PlansOff, fired::versioning, true),
-    pass("unroll", "translate", Before::PlansOff, fired::unroll, true),
-    pass("reroll", "reroll", Before::StopBefore, fired::reroll, true),
-    pass("widen-narrow-logic", "widen-narrow-logic", Before::StopBefore, fired::widen_narrow_logic, false),
-    pass("twin-ivs", "twin-ivs", Before::StopBefore, fired::twin_ivs, false),
-    pass("trap-messages", "trap-messages", Before::StopBefore, fired::trap_messages, false),
-    pass("sse-float-returns", "sse-float-returns", Before::StopBefore, fired::sse_float_returns, false),
-    pass(
-        "expand-wide-divisions",
-        "expand-wide-divisions",
-        Before::StopBefore,
-        fired::expand_wide_divisions,
-        false,
-    ),
+    step("mirror", fired::mirror, true),
+    step("hoist", fired::hoist, true),
+    step("grouped", fired::grouped, true),
+    plan("versioning", fired::versioning),
+    plan("unroll", fired::unroll),
+    step("reroll", fired::reroll, true),
+    step("widen-narrow-logic", fired::widen_narrow_logic, false),
+    step("twin-ivs", fired::twin_ivs, false),
+    step("trap-messages", fired::trap_messages, false),
+    step("sse-float-returns", fired::sse_float_returns, false),
+    step("expand-wide-divisions", fired::expand_wide_divisions, false),
+    step("legalize-float-intrinsics", fired::legalize_float_intrinsics, false),
+    step("function-sections", fired::function_sections, false),
+    step("size-attributes", fired::size_attributes, false),
+    step("cortex-m-constants", fired::cortex_m_constants, false),
+    step("mask-bits", fired::mask_bits, false),
 ];
 
-const fn pass(
-    name: &'static str,
-    step: &'static str,
-    before: Before,
-    fired: fired::Fired,
-    bounds_checks: bool,
-) -> Pass {
-    Pass { name, step, before, fired, bounds_checks }
+/// A pass that is the pipeline step of the same name.
+const fn step(name: &'static str, fired: fired::Fired, bounds_checks: bool) -> Pass {
+    Pass { name, step: name, before: Before::StopBefore, fired, bounds_checks }
+}
+
+/// A loop plan of the translator (both change bounds checks: they copy
+/// them, for grouped.rs and hoist.rs to share or hoist).
+const fn plan(name: &'static str, fired: fired::Fired) -> Pass {
+    Pass { name, step: "translate", before: Before::PlansOff, fired, bounds_checks: true }
 }
 
 /// A fixture's header.
@@ -242,6 +242,11 @@ fixtures! {
     trap_messages__divide => "trap-messages/divide",
     sse_float_returns__nan_payload => "sse-float-returns/nan_payload",
     expand_wide_divisions__div_u64 => "expand-wide-divisions/div_u64",
+    legalize_float_intrinsics__min_nearest => "legalize-float-intrinsics/min_nearest",
+    function_sections__two_functions => "function-sections/two_functions",
+    size_attributes__oz => "size-attributes/oz",
+    cortex_m_constants__firmware => "cortex-m-constants/firmware",
+    mask_bits__max_pages => "mask-bits/max_pages",
 }
 
 /// A fixture added on disk but not to `fixtures!` would never run; an

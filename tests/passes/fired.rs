@@ -171,3 +171,44 @@ pub fn expand_wide_divisions(before: &str, after: &str) -> Result<(), String> {
     let (b, a) = (optsize(before), optsize(after));
     expect(a < b, || format!("no function lost optsize: {b} before, {a} after"))
 }
+
+/// legalize-float-intrinsics: no `llvm.minimum`/`maximum`/`roundeven`
+/// call is left for the Arm backend.
+pub fn legalize_float_intrinsics(before: &str, after: &str) -> Result<(), String> {
+    let unselectable = |text: &str| {
+        ["@llvm.minimum.", "@llvm.maximum.", "@llvm.roundeven."].iter().map(|n| count(text, n)).sum::<usize>()
+    };
+    let (b, a) = (unselectable(before), unselectable(after));
+    expect(b > 0 && a == 0, || format!("{b} unselectable float intrinsic calls before, {a} after"))
+}
+
+/// function-sections: more definitions with a `.text.<name>` section.
+pub fn function_sections(before: &str, after: &str) -> Result<(), String> {
+    let sectioned = |text: &str| {
+        text.lines().filter(|l| l.starts_with("define ") && l.contains(" section \".text.")).count()
+    };
+    let (b, a) = (sectioned(before), sectioned(after));
+    expect(a > b, || format!("no function got its own section: {b} before, {a} after"))
+}
+
+/// size-attributes: more functions are `optsize` (and `minsize`).
+pub fn size_attributes(before: &str, after: &str) -> Result<(), String> {
+    let marked = |text: &str, attr: &str| {
+        text.lines().filter(|l| l.starts_with("; Function Attrs:") && l.contains(attr)).count()
+    };
+    let grew = |attr: &str| marked(after, attr) > marked(before, attr);
+    expect(grew(" optsize") && grew(" minsize"), || "no function became optsize and minsize".into())
+}
+
+/// cortex-m-constants: the guest defines the `awsm_cm_*` constants.
+pub fn cortex_m_constants(before: &str, after: &str) -> Result<(), String> {
+    let defined = |text: &str| text.lines().filter(|l| l.starts_with("@awsm_cm_")).count();
+    let (b, a) = (defined(before), defined(after));
+    expect(a > b, || format!("no awsm_cm_* constant defined: {b} before, {a} after"))
+}
+
+/// mask-bits: the guest defines `awsm_mask_bits`.
+pub fn mask_bits(before: &str, after: &str) -> Result<(), String> {
+    let defined = |text: &str| text.lines().any(|l| l.starts_with("@awsm_mask_bits = "));
+    expect(!defined(before) && defined(after), || "awsm_mask_bits is not defined by the step".into())
+}
