@@ -212,3 +212,13 @@ pub fn mask_bits(before: &str, after: &str) -> Result<(), String> {
     let defined = |text: &str| text.lines().any(|l| l.starts_with("@awsm_mask_bits = "));
     expect(!defined(before) && defined(after), || "awsm_mask_bits is not defined by the step".into())
 }
+
+/// cortex-m-size-attributes: more functions are `minsize` (the export
+/// wrappers).
+pub fn cortex_m_size_attributes(before: &str, after: &str) -> Result<(), String> {
+    let minsize = |text: &str| {
+        text.lines().filter(|l| l.starts_with("; Function Attrs:") && l.contains("minsize")).count()
+    };
+    let (b, a) = (minsize(before), minsize(after));
+    expect(a > b, || format!("no function became minsize: {b} before, {a} after"))
+}
