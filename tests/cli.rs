@@ -354,3 +354,51 @@ fn memory_growth_in_a_callee_before_the_first_access() {
         assert_eq!(run.status.code(), Some(39), "{strategy}: {}", String::from_utf8_lossy(&run.stderr));
     }
 }
+
+/// `--print-passes` prints the pipeline of the command line, one step a
+/// line, without an input file or with one, and compiles nothing.
+#[test]
+fn print_passes_lists_the_pipeline_without_compiling() {
+    let dir = tmp();
+    let out = dir.path().join("m.o");
+    let r = awsm(&[
+        "--print-passes",
+        "-O2",
+        "--target",
+        "aarch64-unknown-linux-gnu",
+        "--bounds-checks",
+        "explicit",
+    ]);
+    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+    let text = String::from_utf8_lossy(&r.stdout);
+    let steps: Vec<&str> = text.lines().skip(1).filter_map(|l| l.split_whitespace().nth(1)).collect();
+    assert_eq!(
+        steps,
+        ["translate", "mask-bits", "mem2reg", "reroll", "hoist", "link-runtime", "linkage", "llvm", "emit"]
+    );
+    let input = write(dir.path(), "m.wat", MODULE.as_bytes());
+    let r = awsm(&["--print-passes", s(&input), "-o", s(&out), "-Oz", "--target", "thumbv7em-none-eabihf"]);
+    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+    assert!(String::from_utf8_lossy(&r.stdout).contains("llvm default<Oz>"));
+    assert!(!out.exists(), "--print-passes compiled");
+}
+
+/// `--stop-before`/`--stop-after` write textual IR whatever the output's
+/// extension, and refuse a step the command line does not run.
+#[test]
+fn stop_before_and_after_a_step_write_its_ir() {
+    let dir = tmp();
+    let input = write(dir.path(), "m.wat", MODULE.as_bytes());
+    let out = dir.path().join("m.o");
+    let r = awsm(&[s(&input), "-o", s(&out), "--stop-after", "translate"]);
+    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+    let ir = std::fs::read_to_string(&out).expect("IR written");
+    let runtime_defined = ir.lines().any(|l| l.starts_with("define") && l.contains("@awsm_"));
+    assert!(ir.contains("define internal") && !runtime_defined, "the guest alone:\n{ir}");
+    let r = awsm(&[s(&input), "-o", s(&out), "--stop-before", "emit"]);
+    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+    assert!(std::fs::read_to_string(&out).expect("IR written").contains("target triple"));
+    let missing = dir.path().join("none.ll");
+    let r = awsm(&[s(&input), "-o", s(&missing), "--stop-before", "hoist"]);
+    assert_fails(&r, "step 'hoist' does not run for this command line", &missing);
+}

@@ -44,7 +44,7 @@
 //! sort 2.93 M -> 2.64 M instructions, crc32 0.85 M -> 0.79 M, matmul
 //! and sha256 unchanged.
 
-use super::ir::{LIMIT_FN, leaves, operand};
+use super::ir::{LIMIT_FN, calls_to, leaves, operand};
 use super::loops::Loops;
 use crate::error::{Error, Result};
 use crate::translate::counted_guard;
@@ -69,20 +69,9 @@ pub fn group_checks(module: &Module, addr_fn: &str) -> Result<()> {
     let Some(addr) = module.get_function(addr_fn) else { return Ok(()) };
     let cx = module.get_context();
     let b = cx.create_builder();
-    let callee = addr.as_global_value().as_pointer_value();
     let mut helpers = None;
     for f in module.get_functions() {
-        let accesses: Vec<Access> = f
-            .get_basic_blocks()
-            .into_iter()
-            .flat_map(|bb| bb.get_instructions())
-            .filter(|i| {
-                i.get_opcode() == InstructionOpcode::Call
-                    && operand(*i, i.get_num_operands() - 1)
-                        .is_some_and(|t| t.as_value_ref() == callee.as_value_ref())
-            })
-            .filter_map(Access::of)
-            .collect();
+        let accesses: Vec<Access> = calls_to(f, addr).filter_map(Access::of).collect();
         if accesses.len() < 2 {
             continue;
         }

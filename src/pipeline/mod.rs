@@ -120,7 +120,7 @@ pub const STEPS: &[Step] = &[
     Step {
         id: StepId::Translate,
         name: "translate",
-        why: "always: wasm to LLVM IR, versioning counted loops when `version_loops` (src/translate/)",
+        why: "always: wasm to LLVM IR, loops as translate/loop_plans.rs plans them (src/translate/)",
         runs: |_| true,
     },
     Step {
@@ -162,7 +162,7 @@ pub const STEPS: &[Step] = &[
     Step {
         id: StepId::Mirror,
         name: "mirror",
-        why: "guard pages or segment (every level): affine 64-bit addresses (passes/mirror.rs)",
+        why: "guard pages, none or segment (every level): affine 64-bit addresses (passes/mirror.rs)",
         runs: |c| c.strategy.mirrored(),
     },
     Step {
@@ -278,11 +278,19 @@ pub fn describe(config: &Config) -> String {
         emit_name(config.emit)
     );
     for (n, step) in plan(config).iter().enumerate() {
-        let name = match step.id {
-            StepId::Llvm => format!("llvm {}", config.opt_level.pipeline()),
-            _ => step.name.to_string(),
+        let (name, why) = match step.id {
+            StepId::Llvm => (format!("llvm {}", config.opt_level.pipeline()), step.why.to_string()),
+            StepId::Translate => {
+                let loops = match (config.version_loops(), config.group_checks()) {
+                    (true, true) => "counted loops versioned, data loops unrolled",
+                    (true, false) => "counted loops versioned",
+                    (false, _) => "loops as written",
+                };
+                (step.name.to_string(), format!("{} [{loops}]", step.why))
+            }
+            _ => (step.name.to_string(), step.why.to_string()),
         };
-        out.push_str(&format!("{:>3}. {name:<26} {}\n", n + 1, step.why));
+        out.push_str(&format!("{:>3}. {name:<26} {why}\n", n + 1));
     }
     out
 }
