@@ -7,6 +7,7 @@
 //! ;; pass: hoist
 //! ;; flags: -O2 --bounds-checks explicit --target x86_64-unknown-linux-gnu
 //! ;; keep: @trap_messages            (optional: globals kept once linked)
+//! ;; expect: unchanged                (optional: the pass must not fire)
 //! ```
 //!
 //! Each test checks three things: the pass runs for those flags (awsm
@@ -96,6 +97,9 @@ struct Fixture {
     pass: &'static Pass,
     flags: Vec<String>,
     keep: Vec<String>,
+    /// `;; expect: unchanged`: a shape the pass must leave alone (a
+    /// rewrite there would be wrong or pointless).
+    unchanged: bool,
 }
 
 impl Fixture {
@@ -116,7 +120,12 @@ impl Fixture {
         let dir = relative.split('/').next().unwrap_or_default();
         assert_eq!(dir, name, "{relative}.wat tests `{name}` but lives under {dir}/");
         let words = |s: Option<&str>| s.unwrap_or_default().split_whitespace().map(String::from).collect();
-        Fixture { wat, pass, flags: words(field("flags")), keep: words(field("keep")) }
+        let unchanged = match field("expect") {
+            None => false,
+            Some("unchanged") => true,
+            Some(other) => panic!("{relative}.wat: `;; expect: {other}` (only `unchanged` is known)"),
+        };
+        Fixture { wat, pass, flags: words(field("flags")), keep: words(field("keep")), unchanged }
     }
 
     /// The prefix awsm derives from the file name (the guest's exports).
@@ -188,9 +197,22 @@ fn check(relative: &str) {
     let prefix = fixture.prefix();
     let before = ir::normalise(&before, linked, &prefix, &fixture.keep);
     let after = ir::normalise(&after, linked, &prefix, &fixture.keep);
-    assert_ne!(before, after, "{relative}: {} changed nothing", pass.name);
-    if let Err(why) = (pass.fired)(&before, &after) {
-        panic!("{relative}: {} did not fire: {why}", pass.name);
+    if fixture.unchanged {
+        // Declarations a pass adds whether or not it finds work do not count.
+        let definitions = |text: &str| -> Vec<Vec<String>> {
+            ir::functions(text).iter().map(|f| f.lines().map(String::from).collect()).collect()
+        };
+        assert!(
+            definitions(&before) == definitions(&after),
+            "{relative}: {} rewrote code it must leave alone:\n{}",
+            pass.name,
+            common::line_diff(&before, &after, 60)
+        );
+    } else {
+        assert_ne!(before, after, "{relative}: {} changed nothing", pass.name);
+        if let Err(why) = (pass.fired)(&before, &after) {
+            panic!("{relative}: {} did not fire: {why}", pass.name);
+        }
     }
     compare_golden(&fixture.wat.with_extension("expected.ll"), &after);
 }
@@ -232,12 +254,16 @@ fixtures! {
     mirror__segment_pointer_iv => "mirror/segment_pointer_iv",
     hoist__fill => "hoist/fill",
     hoist__copy_cortex_m => "hoist/copy_cortex_m",
+    hoist__call_in_loop => "hoist/call_in_loop",
     grouped__shift => "grouped/shift",
+    grouped__apart => "grouped/apart",
     versioning__sum => "versioning/sum",
     versioning__count_down => "versioning/count_down",
+    versioning__unsigned_exit => "versioning/unsigned_exit",
     unroll__scan => "unroll/scan",
     reroll__axpy3 => "reroll/axpy3",
     reroll__pointer_ivs => "reroll/pointer_ivs",
+    reroll__live_out => "reroll/live_out",
     widen_narrow_logic__crc32 => "widen-narrow-logic/crc32",
     twin_ivs__insertion_sort => "twin-ivs/insertion_sort",
     trap_messages__divide => "trap-messages/divide",
