@@ -256,6 +256,7 @@ fixtures! {
     hoist__copy_cortex_m => "hoist/copy_cortex_m",
     hoist__call_in_loop => "hoist/call_in_loop",
     grouped__shift => "grouped/shift",
+    grouped__scan => "grouped/scan",
     grouped__apart => "grouped/apart",
     versioning__sum => "versioning/sum",
     versioning__count_down => "versioning/count_down",
