@@ -237,3 +237,90 @@ pub fn counter_steps<'a>(lines: impl IntoIterator<Item = &'a str>) -> BTreeMap<i
     }
     steps
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LINKED: &str = "; ModuleID = '/tmp/x/t.wat'
+source_filename = \"/tmp/x/t.wat\"
+@trap_messages = internal constant [3 x i8] c\"#1\\00\"
+@other = internal global i32 0
+
+; Function Attrs: nounwind
+define internal void @wasm_f0(ptr %0) #4 {
+entry:
+  call void @awsm_trap(ptr %0, i32 2) #9, !prof !12
+  ret void
+}
+
+define weak_odr void @awsm_trap(ptr %0, i32 %1) #2 {
+  ret void
+}
+
+define void @t_run(ptr %0) #3 {
+  ret void
+}
+
+attributes #2 = { noreturn }
+";
+
+    /// Once linked, only the guest's definitions (with their attribute
+    /// comment) and the kept globals remain, renumbered; the file name goes.
+    #[test]
+    fn linked_modules_keep_the_guest() {
+        let out = normalise(LINKED, true, "t", &["@trap_messages".to_string()]);
+        let want = "@trap_messages = internal constant [3 x i8] c\"#1\\00\"
+
+; Function Attrs: nounwind
+define internal void @wasm_f0(ptr %0) #_ {
+entry:
+  call void @awsm_trap(ptr %0, i32 2) #_, !prof !_
+  ret void
+}
+
+define void @t_run(ptr %0) #_ {
+  ret void
+}
+";
+        assert_eq!(out, want);
+    }
+
+    /// Before linking everything but the file name stays as printed.
+    #[test]
+    fn guest_modules_stay_whole() {
+        let out = normalise(LINKED, false, "t", &[]);
+        assert!(!out.contains("ModuleID") && !out.contains("source_filename"), "{out}");
+        assert!(out.contains("@other") && out.contains("#4") && out.contains("attributes #2"), "{out}");
+    }
+
+    /// The counted copy is what the guard's true edge reaches and its
+    /// false edge does not (the shared exit is in neither copy).
+    #[test]
+    fn counted_copy_is_the_guarded_side() {
+        let text = "define void @wasm_f0(i32 %n) {
+entry:
+  %counted = and i1 %a, %b, !awsm.counted !3
+  br i1 %counted, label %fast, label %slow
+
+fast:                                             ; preds = %entry, %fast
+  %i = add nuw nsw i32 %j, 4
+  br i1 %c, label %fast, label %exit
+
+slow:                                             ; preds = %entry, %slow
+  %k = add i32 %j, 4
+  br i1 %d, label %slow, label %exit
+
+exit:
+  ret void
+}
+";
+        let functions = functions(text);
+        let copy = functions[0].counted_copy().expect("a guard");
+        let labels: Vec<&str> = copy.iter().map(|b| b.label.as_str()).collect();
+        assert_eq!(labels, ["fast"]);
+        assert_eq!(functions[0].guard_condition(), Some(("%counted", "%counted")));
+        let steps = counter_steps(copy.iter().flat_map(|b| b.lines.iter().map(String::as_str)));
+        assert_eq!(steps.into_iter().collect::<Vec<_>>(), [(4, 1)]);
+    }
+}
