@@ -254,6 +254,7 @@ fixtures! {
     mirror__segment_pointer_iv => "mirror/segment_pointer_iv",
     hoist__fill => "hoist/fill",
     hoist__copy_cortex_m => "hoist/copy_cortex_m",
+    hoist__neighbours => "hoist/neighbours",
     hoist__call_in_loop => "hoist/call_in_loop",
     grouped__shift => "grouped/shift",
     grouped__scan => "grouped/scan",
