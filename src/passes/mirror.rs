@@ -68,7 +68,7 @@
 //! loops of doc/performance.md's second and third rounds: affine addresses
 //! and per-array bases). Soundness: doc/bounds-checks.md, guard pages.
 
-use super::ir::{as_op, induction_step, leaves, opaque, operand, sum};
+use super::ir::{as_op, induction_step, instructions, leaves, opaque, operand, sum};
 use super::loops::Loops;
 use crate::error::{Error, Result};
 use inkwell::builder::Builder;
@@ -99,7 +99,7 @@ pub fn widen_addresses(module: &Module, addr_fn: &str, array_bases: bool) -> Res
             loops: array_bases.then(|| Loops::of(f)),
             bases: HashMap::new(),
         };
-        for inst in f.get_basic_blocks().into_iter().flat_map(|bb| bb.get_instructions()) {
+        for inst in instructions(f) {
             let is_addr_call = inst.get_opcode() == InstructionOpcode::Call
                 && operand(inst, inst.get_num_operands() - 1)
                     .is_some_and(|c| c.into_pointer_value() == callee);
@@ -124,7 +124,7 @@ impl DefOrder {
             let n = pos.len();
             pos.insert(p.as_value_ref(), n);
         }
-        for inst in f.get_basic_blocks().into_iter().flat_map(|bb| bb.get_instructions()) {
+        for inst in instructions(f) {
             let n = pos.len();
             pos.insert(inst.as_value_ref(), n);
         }

@@ -72,7 +72,7 @@ pub fn expand_wide_constant_divisions(m: &Module) {
         if f.get_enum_attribute(AttributeLoc::Function, optsize).is_none() {
             continue;
         }
-        let divides = f.get_basic_block_iter().flat_map(|bb| bb.get_instructions()).any(|i| {
+        let divides = super::ir::instructions(f).any(|i| {
             use inkwell::values::InstructionOpcode::{SDiv, SRem, UDiv, URem};
             matches!(i.get_opcode(), UDiv | URem | SDiv | SRem)
                 && i.get_type().is_int_type()

@@ -17,7 +17,7 @@
 //! again) and is exact: `zext(trunc w) = w & mask`, and zero-extension
 //! distributes over `xor` and `or`.
 
-use super::ir::int_operand;
+use super::ir::{instructions, int_operand};
 use inkwell::builder::Builder;
 use inkwell::module::Module;
 use inkwell::values::{AnyValue, BasicValue, InstructionOpcode, InstructionValue, IntValue};
@@ -27,12 +27,7 @@ use inkwell::values::{AnyValue, BasicValue, InstructionOpcode, InstructionValue,
 pub fn widen_narrow_logic(module: &Module) {
     let b = module.get_context().create_builder();
     for f in module.get_functions() {
-        let zexts: Vec<_> = f
-            .get_basic_blocks()
-            .into_iter()
-            .flat_map(|bb| bb.get_instructions())
-            .filter(|i| i.get_opcode() == InstructionOpcode::ZExt)
-            .collect();
+        let zexts: Vec<_> = instructions(f).filter(|i| i.get_opcode() == InstructionOpcode::ZExt).collect();
         for z in zexts {
             widen(&b, z);
         }

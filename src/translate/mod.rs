@@ -3,9 +3,12 @@
 //! `ModuleCtx` holds what every function translation shares: the LLVM
 //! types of wasm signatures, the declared functions, the runtime symbols
 //! (declared only through `abi::symbols`) and alias metadata. Per-function
-//! work lives in `func.rs`, dispatched by `dispatch.rs` to one file per
-//! instruction family; module-level artefacts (initialiser, trampolines,
-//! descriptor) live in `instance.rs` and `descriptor.rs`.
+//! work lives in `func.rs`, its operator loop in `ops.rs` (following the
+//! loop planners of `loop_plans.rs`), dispatched by `dispatch.rs` to one
+//! file per instruction family; module-level artefacts (initialiser,
+//! trampolines, descriptor) live in `instance.rs` and `descriptor.rs`.
+//! Translation only emits IR: the rewrites of that IR are src/passes/,
+//! which this module never imports.
 
 mod call;
 mod control;
