@@ -259,19 +259,6 @@ fn a_wrong_symbol_is_caught() {
     assert!(checked > 0 || std::env::var("AWSM_REQUIRE_TOOLS").as_deref() != Ok("1"));
 }
 
-/// Literals naming runtime symbols that files outside src/abi/ still
-/// spell out themselves, pending their switch to the abi constants
-/// (the passes being moved out of src/translate/). Remove each as it is
-/// switched: the test fails on an entry that no longer occurs.
-const NOT_YET_FROM_ABI: &[&str] = &[
-    "awsm_mask_bits",
-    "awsm_trap",
-    "awsm_cm_stop",
-    "awsm_trap_message",
-    "awsm_mem_limit_explicit",
-    "awsm_grouped_addr",
-];
-
 /// The `.rs` files under `dir`, recursively.
 fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     for entry in std::fs::read_dir(dir).expect("read src/").flatten() {
@@ -292,21 +279,14 @@ fn runtime_symbols_are_named_only_in_src_abi() {
     let mut files = Vec::new();
     rust_files(&src, &mut files);
     let mut strays = Vec::new();
-    let mut pending_seen = std::collections::HashSet::new();
     for file in files.iter().filter(|f| !f.starts_with(src.join("abi"))) {
         let text = std::fs::read_to_string(file).expect("read a source file");
         for (n, line) in text.lines().enumerate() {
             for (at, _) in line.match_indices("\"awsm_") {
                 let name: String = line[at + 1..].chars().take_while(|c| *c != '"').collect();
-                if NOT_YET_FROM_ABI.contains(&name.as_str()) {
-                    pending_seen.insert(name);
-                } else {
-                    strays.push(format!("{}:{}: {name}", file.display(), n + 1));
-                }
+                strays.push(format!("{}:{}: {name}", file.display(), n + 1));
             }
         }
     }
     assert!(strays.is_empty(), "runtime symbols named outside src/abi/:\n{}", strays.join("\n"));
-    let stale: Vec<_> = NOT_YET_FROM_ABI.iter().filter(|n| !pending_seen.contains(**n)).collect();
-    assert!(stale.is_empty(), "switched to src/abi/, remove from NOT_YET_FROM_ABI: {stale:?}");
 }

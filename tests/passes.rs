@@ -33,7 +33,7 @@ mod ir;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const AWSM: &str = env!("CARGO_BIN_EXE_awsm");
+use common::AWSM;
 /// The environment variable that turns comparisons into rewrites.
 const BLESS: &str = "AWSM_BLESS";
 /// The pipeline step the runtime is linked in by (src/pipeline.rs).

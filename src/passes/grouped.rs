@@ -44,7 +44,7 @@
 //! sort 2.93 M -> 2.64 M instructions, crc32 0.85 M -> 0.79 M, matmul
 //! and sha256 unchanged.
 
-use super::ir::{LIMIT_FN, calls_to, leaves, operand};
+use super::ir::{calls_to, leaves, limit_fn, operand};
 use super::loops::Loops;
 use crate::error::{Error, Result};
 use crate::translate::counted_guard;
@@ -58,10 +58,6 @@ use inkwell::values::{
 };
 use llvm_sys::prelude::LLVMValueRef;
 use std::collections::HashMap;
-
-/// The helper: the unchecked address when its flag is set, else the
-/// address function's.
-const GROUPED_FN: &str = "awsm_grouped_addr";
 
 /// Group the calls to `addr_fn` (the explicit strategy's address
 /// function) in every function of `module`.
@@ -211,21 +207,24 @@ fn groups<'ctx>(loops: &Loops<'ctx>, accesses: &[Access<'ctx>]) -> Vec<Vec<Acces
     out
 }
 
-/// Declare the limit function and define the helper.
+/// Declare the limit function and define the helper, `awsm_grouped_addr`:
+/// the unchecked address when its flag is set, else the address function's.
 fn declare<'ctx>(
     m: &Module<'ctx>,
     addr: FunctionValue<'ctx>,
 ) -> Result<(FunctionValue<'ctx>, FunctionValue<'ctx>, FunctionValue<'ctx>)> {
     let cx = m.get_context();
     let (i1, i32t, i64t, ptr) = (cx.bool_type(), cx.i32_type(), cx.i64_type(), cx.ptr_type(0.into()));
-    let limit = m
-        .get_function(LIMIT_FN)
-        .unwrap_or_else(|| m.add_function(LIMIT_FN, i64t.fn_type(&[i64t.into()], false), None));
+    let limit = limit_fn(m);
     let assume = Intrinsic::find("llvm.assume")
         .and_then(|i| i.get_declaration(m, &[]))
         .ok_or_else(|| Error::backend("LLVM has no llvm.assume"))?;
     let params = [i1.into(), ptr.into(), ptr.into(), i64t.into(), i64t.into(), i64t.into(), i32t.into()];
-    let f = m.add_function(GROUPED_FN, ptr.fn_type(&params, false), Some(Linkage::Internal));
+    let f = m.add_function(
+        crate::abi::symbols::GROUPED_ADDR.name,
+        ptr.fn_type(&params, false),
+        Some(Linkage::Internal),
+    );
     let inline = Attribute::get_named_enum_kind_id("alwaysinline");
     f.add_attribute(AttributeLoc::Function, cx.create_enum_attribute(inline, 0));
     let p: Vec<BasicValueEnum> = f.get_param_iter().collect();

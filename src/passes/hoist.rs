@@ -27,7 +27,7 @@
 //! heat-3d 1.78x -> 0.81x) and the Cortex-M matmul kernel (doc/targets.md).
 //! Soundness argument in full: doc/bounds-checks.md.
 
-use super::ir::{LIMIT_FN, as_op, induction_step, leaves, opaque, operand, sum};
+use super::ir::{as_op, induction_step, leaves, opaque, operand, sum};
 use super::loops::Loops;
 use crate::error::{Error, Result};
 use crate::translate::counted_guard::{self, CountedGuard};
@@ -48,10 +48,7 @@ pub fn hoist_checks(module: &Module, addr_fn: &str) -> Result<()> {
     let cx = module.get_context();
     let b = cx.create_builder();
     let callee = callee.as_global_value().as_pointer_value();
-    let limit_fn = module.get_function(LIMIT_FN).unwrap_or_else(|| {
-        let i64t = cx.i64_type();
-        module.add_function(LIMIT_FN, i64t.fn_type(&[i64t.into()], false), None)
-    });
+    let limit_fn = super::ir::limit_fn(module);
     for f in module.get_functions() {
         let guards = counted_guard::guards(f);
         if guards.is_empty() {

@@ -25,9 +25,16 @@ use inkwell::values::{
 const MAX_LEAVES: usize = 16;
 
 /// The runtime function giving the bytes an explicit check lets an access
-/// reach (runtime/memory/explicit.c; Cortex-M scales it by its page
-/// size): the bound hoist.rs and grouped.rs test once for many accesses.
-pub const LIMIT_FN: &str = "awsm_mem_limit_explicit";
+/// reach (`abi::symbols::MEM_LIMIT_EXPLICIT`; Cortex-M scales it by its
+/// page size): the bound hoist.rs and grouped.rs test once for many
+/// accesses. Declared here if the guest does not declare it yet.
+pub fn limit_fn<'ctx>(m: &Module<'ctx>) -> FunctionValue<'ctx> {
+    let name = crate::abi::symbols::MEM_LIMIT_EXPLICIT.name;
+    m.get_function(name).unwrap_or_else(|| {
+        let i64t = m.get_context().i64_type();
+        m.add_function(name, i64t.fn_type(&[i64t.into()], false), None)
+    })
+}
 
 /// Promote the wasm locals (allocas) of every function in `module` to SSA
 /// values: the loop passes (reroll, hoist, grouped, mirror) read phis and

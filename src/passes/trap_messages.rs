@@ -34,6 +34,7 @@
 //! a small firmware image (doc/targets.md).
 
 use super::ir::int_operand;
+use crate::abi::{constants, symbols, traps};
 use inkwell::module::{Linkage, Module};
 use inkwell::values::{
     AnyValueEnum, AsValueRef, BasicValue, BasicValueEnum, InstructionOpcode, InstructionValue,
@@ -42,14 +43,14 @@ use inkwell::values::{FunctionValue, IntValue};
 use std::collections::BTreeSet;
 
 /// The functions a trap code flows through on its way to its message.
-const CHAIN: [&str; 3] = ["awsm_trap", "awsm_cm_stop", "awsm_trap_message"];
+const CHAIN: [&str; 3] = symbols::TRAP_CHAIN;
 /// The runtime's string of messages.
-const MESSAGES: &str = "trap_messages";
+const MESSAGES: &str = constants::CM_TRAP_MESSAGES.name;
 /// The code awsm_trap substitutes for one out of range ("host trap").
-const HOST_TRAP: u64 = 12;
+const HOST_TRAP: u64 = traps::HOST as u64;
 /// proc_exit's code, which awsm_cm_stop turns into the guest's exit
 /// status without printing its message.
-const EXIT_TRAP: u64 = 13;
+const EXIT_TRAP: u64 = traps::EXIT as u64;
 
 /// Empty the messages of `trap_messages` that no trap in `module` (a
 /// whole firmware program, after optimisation) can print. Returns the
@@ -138,7 +139,7 @@ fn used_codes(module: &Module, count: u64) -> Option<BTreeSet<u64>> {
             constants(int_operand(call, arg)?, &mut passed, 0)?;
             // awsm_cm_stop ends proc_exit's code with the guest's status
             // before any message: only a direct lookup prints "exit".
-            if count > EXIT_TRAP && f.get_name().to_bytes() != b"awsm_trap_message" {
+            if count > EXIT_TRAP && f.get_name().to_bytes() != symbols::TRAP_MESSAGE.name.as_bytes() {
                 passed.remove(&EXIT_TRAP);
             }
             codes.extend(passed);

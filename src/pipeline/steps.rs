@@ -200,7 +200,7 @@ impl<'ctx> State<'ctx, '_> {
 /// strategy (the runtime names it); a constant, so LTO folds it.
 fn define_host_mask_bits<'ctx>(cx: &'ctx Context, m: &Module<'ctx>, info: &ModuleInfo) {
     let bits = Strategy::host_mask_bits(info.memory.map_or(Some(0), |mem| mem.maximum));
-    let g = m.add_global(cx.i32_type(), None, "awsm_mask_bits");
+    let g = m.add_global(cx.i32_type(), None, crate::abi::constants::MASK_BITS.name);
     g.set_initializer(&cx.i32_type().const_int(bits as u64, false));
     g.set_constant(true);
 }
