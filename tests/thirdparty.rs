@@ -167,10 +167,7 @@ fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 
 fn check(pick: fn(&Path) -> Library, crate_name: &str) {
     let test = format!("thirdparty {crate_name}");
-    let clang = match common::wasi_clang() {
-        Ok(c) => c.program.clone(),
-        Err(why) => return common::report_skip(&test, why),
-    };
+    let Some(clang) = common::wasi_clang_or_skip(&test) else { return };
     let sources = match sources() {
         Ok(s) => s,
         Err(why) => {

@@ -43,13 +43,7 @@ fn work_dir() -> &'static Path {
 fn built(name: &str) -> Option<(PathBuf, PathBuf)> {
     type Slot = Arc<OnceLock<Result<(PathBuf, PathBuf), String>>>;
     static BUILDS: OnceLock<Mutex<BTreeMap<String, Slot>>> = OnceLock::new();
-    let clang = match common::wasi_clang() {
-        Ok(c) => c.program.clone(),
-        Err(why) => {
-            common::report_skip("wasi", why);
-            return None;
-        }
-    };
+    let clang = common::wasi_clang_or_skip("wasi")?;
     let slot = {
         let mut map = BUILDS.get_or_init(Default::default).lock().unwrap();
         map.entry(name.to_string()).or_default().clone()
@@ -623,12 +617,8 @@ fn run_cache() {
 /// gives two instances their own sandboxes (tests/wasi/embed_host.c).
 #[test]
 fn embedding_api() {
-    let clang = match common::wasi_clang() {
-        Ok(c) => c.program.clone(),
-        Err(why) => {
-            common::report_skip("wasi", why);
-            return;
-        }
+    let Some(clang) = common::wasi_clang_or_skip("wasi") else {
+        return;
     };
     let dir = tempfile::tempdir().expect("temp dir");
     let d = dir.path();

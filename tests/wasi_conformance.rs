@@ -48,13 +48,7 @@ fn differences() -> Vec<Difference> {
 
 /// Build tests/wasi/conform/<name>.c and compile it to an executable.
 fn build(name: &str, dir: &Path) -> Option<PathBuf> {
-    let clang = match common::wasi_clang() {
-        Ok(c) => c.program.clone(),
-        Err(why) => {
-            common::report_skip("wasi_conformance", why);
-            return None;
-        }
-    };
+    let clang = common::wasi_clang_or_skip("wasi_conformance")?;
     let wasm = dir.join(format!("{name}.wasm"));
     let exe = dir.join(name);
     let out = Command::new(&clang)
@@ -202,12 +196,8 @@ fn unknown_wasi_import_is_an_error() {
 /// one entity each, provided once by a C host (tests/wasi/dup_host.c).
 #[test]
 fn duplicate_host_imports_bind_once() {
-    let clang = match common::wasi_clang() {
-        Ok(c) => c.program.clone(),
-        Err(why) => {
-            common::report_skip("wasi_conformance", why);
-            return;
-        }
+    let Some(clang) = common::wasi_clang_or_skip("wasi_conformance") else {
+        return;
     };
     let dir = tempfile::tempdir().expect("temp dir");
     let object = dir.path().join("dup.o");

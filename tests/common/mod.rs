@@ -25,7 +25,7 @@ pub use diff::line_diff;
 #[allow(unused_imports)]
 pub use process::{Finished, describe_status, expect_success, run_with_limit, show_command};
 #[allow(unused_imports)]
-pub use skip::{report_skip, tools_required};
+pub use skip::{report_skip, tools_required, wasi_clang_or_skip};
 #[allow(unused_imports)]
 pub use tools::{
     AWSM, WasiClang, arm_none_eabi, awsm, can_run, clang_command, env_or, host_cc, qemu_system_arm,

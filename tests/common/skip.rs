@@ -34,3 +34,15 @@ pub fn report_skip(test: &str, reason: &str) {
     let shown = if first_time { reason } else { reason.lines().next().unwrap_or(reason) };
     let _ = writeln!(std::io::stderr(), "skipped {test}: {shown}");
 }
+
+/// The wasm32-wasi clang to build a test's C programs with, or None after
+/// reporting `test` skipped because there is none.
+pub fn wasi_clang_or_skip(test: &str) -> Option<String> {
+    match super::tools::wasi_clang() {
+        Ok(clang) => Some(clang.program.clone()),
+        Err(why) => {
+            report_skip(test, why);
+            None
+        }
+    }
+}
