@@ -40,7 +40,8 @@
 //! inlines it; the bound is the runtime's `awsm_mem_limit_explicit`, the
 //! size the checks compare against (Cortex-M scales it by its page size).
 //!
-//! Measured on the embedded kernels (doc/targets.md): with the unrolled loops of translate/loop_plans.rs,
+//! Measured on the embedded kernels
+//! (code_benches/published/2026-11-22-cortex-m-grouped-checks): with the unrolled loops of translate/loop_plans.rs,
 //! sort 2.93 M -> 2.64 M instructions, crc32 0.85 M -> 0.79 M, matmul
 //! and sha256 unchanged.
 

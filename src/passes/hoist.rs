@@ -22,9 +22,9 @@
 //! `awsm_mem_limit_explicit(mem_size)`, the size the address function
 //! checks against (Cortex-M scales it by its page size).
 //!
-//! Pays on: polybench under explicit checks (doc/performance.md, third
-//! round: gemm 1.89x -> 0.81x of native, correlation 2.29x -> 1.29x,
-//! heat-3d 1.78x -> 0.81x) and the Cortex-M matmul kernel (doc/targets.md).
+//! Pays on: polybench under explicit checks (code_benches/published/
+//! 2026-11-21-x86-round3: gemm 1.89x -> 0.81x of native, correlation 2.29x -> 1.29x,
+//! heat-3d 1.78x -> 0.81x) and the Cortex-M matmul kernel (doc/targets.md, embedded figures).
 //! Soundness argument in full: doc/bounds-checks.md.
 
 use super::ir::{as_op, induction_step, leaves, opaque, operand, sum};

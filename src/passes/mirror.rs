@@ -4,7 +4,7 @@
 //! `p + 8` inside a loop reaches LLVM as `zext(p + 8)`: not an affine
 //! function of the loop counter, which blocks vectorization and the
 //! folding of address arithmetic into addressing modes (the main gap to
-//! native code, doc/performance.md). Under a mirrored strategy
+//! native code, code_benches/published/2026-11-21-x86-round1). Under a mirrored strategy
 //! (`Strategy::mirrored`) this pass rewrites the index of an access
 //! without static offset, `zext(a + b)`, as `sext(a) + sext(b)` in 64
 //! bits. That is exact, for every value of `a` and `b`, because of how
@@ -65,7 +65,8 @@
 //! This runs after `mem2reg`, so it sees through wasm locals.
 //!
 //! Pays on: every polybench kernel under guard pages (the vectorized
-//! loops of doc/performance.md's second and third rounds: affine addresses
+//! loops of code_benches/published/2026-11-21-x86-round2-callgrind and
+//! -round3: affine addresses
 //! and per-array bases). Soundness: doc/bounds-checks.md, guard pages.
 
 use super::ir::{as_op, induction_step, instructions, leaves, opaque, operand, sum};

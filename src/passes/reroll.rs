@@ -26,8 +26,8 @@
 //! variables, which are unchanged (`start + C*n`).
 //!
 //! Sound because group 0 alone does what all groups did, in the same
-//! order (above). Pays on: polybench's trmm and 3mm (doc/performance.md,
-//! third round), vectorized with plain vectors instead of interleaved
+//! order (above). Pays on: polybench's trmm and 3mm (code_benches/published/
+//! 2026-11-22-x86-round4), vectorized with plain vectors instead of interleaved
 //! groups.
 
 use super::ir::{induction_step, operand};

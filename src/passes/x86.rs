@@ -11,7 +11,8 @@
 //! two different registers is resolved at register renaming on current
 //! x86 cores, so the chain is one instruction shorter. On crc32 that is
 //! the difference between native clang's loop and the 15 % faster one
-//! wasm2c's output happens to get (doc/performance.md).
+//! wasm2c's output happens to get (code_benches/published/2026-11-21-x86-round3,
+//! -round5).
 //!
 //! The rewrite runs after LLVM's pipeline (InstCombine would narrow it
 //! again) and is exact: `zext(trunc w) = w & mask`, and zero-extension

@@ -17,7 +17,8 @@ pub fn is_cortex_m(tm: &TargetMachine) -> bool {
 /// loop headers to 4 bytes with `nop`s. The M4 has no cache and no branch
 /// predictor for the padding to help; the `nop`s are instructions the
 /// core executes every time control falls into the loop (about 2 % of the
-/// sort kernel's instructions, doc/targets.md), and gcc does not pad.
+/// sort kernel's instructions,
+/// code_benches/published/2026-11-22-cortex-m-grouped-checks), and gcc does not pad.
 pub fn without_loop_alignment(cpu: &str, features: &str) -> String {
     match (cpu, features) {
         ("cortex-m4", "") => "-loop-align".to_string(),
