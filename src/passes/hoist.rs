@@ -36,7 +36,7 @@ use inkwell::builder::Builder;
 use inkwell::module::Module;
 use inkwell::values::{
     AnyValue, AsValueRef, BasicValue, BasicValueEnum, FunctionValue, InstructionOpcode, InstructionValue,
-    IntValue, PhiValue, PointerValue,
+    IntValue, PointerValue,
 };
 use llvm_sys::prelude::LLVMValueRef;
 use std::collections::HashMap;
@@ -80,10 +80,7 @@ fn counted<'ctx>(loops: &Loops<'ctx>, cond: InstructionValue<'ctx>) -> Option<Co
     // reroll.rs rolled the loop up). Only counters advanced with nuw
     // count up.
     let start = guard.start.as_basic_value_enum();
-    let (counter, step) = header
-        .get_instructions()
-        .take_while(|i| i.get_opcode() == InstructionOpcode::Phi)
-        .filter_map(|i| PhiValue::try_from(i).ok())
+    let (counter, step) = super::ir::phis(header)
         .filter(|phi| phi.get_incomings().any(|(v, bb)| bb == guard.counted && v == start))
         .find_map(|phi| {
             let (add, step) = induction_step(phi)?;

@@ -10,6 +10,7 @@
 
 use crate::error::{Error, Result};
 use inkwell::attributes::{Attribute, AttributeLoc};
+use inkwell::basic_block::BasicBlock;
 use inkwell::builder::Builder;
 use inkwell::context::ContextRef;
 use inkwell::module::Module;
@@ -49,6 +50,13 @@ pub fn promote_locals(module: &Module, tm: &TargetMachine) -> Result<()> {
 /// Every instruction of `f`, in layout order.
 pub fn instructions(f: FunctionValue<'_>) -> impl Iterator<Item = InstructionValue<'_>> {
     f.get_basic_blocks().into_iter().flat_map(|bb| bb.get_instructions())
+}
+
+/// The phis at the start of `bb`: a loop header's recurrences.
+pub fn phis(bb: BasicBlock<'_>) -> impl Iterator<Item = PhiValue<'_>> {
+    bb.get_instructions()
+        .take_while(|i| i.get_opcode() == InstructionOpcode::Phi)
+        .filter_map(|i| PhiValue::try_from(i).ok())
 }
 
 /// The calls in `f` whose callee is the function `callee`.

@@ -35,7 +35,7 @@
 //! Soundness: the twin's value is the kept counter plus the constant on
 //! every iteration (argued above).
 
-use super::ir::int_operand;
+use super::ir::{int_operand, phis};
 use inkwell::basic_block::BasicBlock;
 use inkwell::module::Module;
 use inkwell::values::{
@@ -93,13 +93,6 @@ pub fn merge_twin_ivs(module: &Module) {
             }
         }
     }
-}
-
-/// The phis at the start of `bb`.
-fn phis(bb: BasicBlock<'_>) -> impl Iterator<Item = PhiValue<'_>> {
-    std::iter::successors(bb.get_first_instruction(), |i| i.get_next_instruction())
-        .take_while(|i| i.get_opcode() == InstructionOpcode::Phi)
-        .filter_map(|i| PhiValue::try_from(i).ok())
 }
 
 fn uses(inst: InstructionValue<'_>) -> usize {
