@@ -6,7 +6,7 @@
 //! every field's offset, computed here with C's rules for each target,
 //! against the header.
 
-use super::layout::Layout;
+use super::layout::{Layout, align_up};
 
 /// ABI version written into the descriptor; mirrors `AWSM_ABI_VERSION`,
 /// bumped whenever the descriptor or instance layout changes.
@@ -109,11 +109,6 @@ pub const MODULE: CStruct = CStruct {
 /// Every structure above, for the ABI test.
 pub const ALL: [&CStruct; 7] =
     [&LIMITS, &TYPE_DESC, &IMPORT_DESC, &EXPORT_DESC, &GLOBAL_DESC, &TABLE_DESC, &MODULE];
-
-/// `n` rounded up to a multiple of `align` (a power of two).
-const fn align_up(n: u32, align: u32) -> u32 {
-    (n + align - 1) & !(align - 1)
-}
 
 impl Field {
     /// `(size, alignment)` on a target with `layout`.

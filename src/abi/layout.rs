@@ -20,7 +20,7 @@ pub struct Layout {
 pub const CELL_SIZE: u32 = 16;
 
 /// `n` rounded up to a multiple of `align` (a power of two).
-const fn align_up(n: u32, align: u32) -> u32 {
+pub(crate) const fn align_up(n: u32, align: u32) -> u32 {
     (n + align - 1) & !(align - 1)
 }
 
