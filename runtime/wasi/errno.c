@@ -26,8 +26,9 @@ static const struct {
     {ENOTCONN, 53},     {ENOTDIR, 54},      {ENOTEMPTY, 55},    {ENOTRECOVERABLE, 56},
     {ENOTSOCK, 57},     {ENOTSUP, 58},      {ENOTTY, 59},       {ENXIO, 60},
     {EOVERFLOW, 61},    {EOWNERDEAD, 62},   {EPERM, 63},        {EPIPE, 64},
-    {ERANGE, 65},       {EROFS, 66},        {ESPIPE, 67},       {ESRCH, 68},
-    {ESTALE, 69},       {ETIMEDOUT, 70},    {ETXTBSY, 71},      {EXDEV, 72},
+    {EPROTO, 65},       {EPROTONOSUPPORT, 66}, {EPROTOTYPE, 67},   {ERANGE, 68},
+    {EROFS, 69},        {ESPIPE, 70},       {ESRCH, 71},        {ESTALE, 72},
+    {ETIMEDOUT, 73},    {ETXTBSY, 74},      {EXDEV, 75},
 };
 
 int32_t awsm_errno_to_wasi(int e) {
