@@ -104,8 +104,10 @@ fn command(mode: Mode, name: &str, built: &(PathBuf, PathBuf), options: &[String
             c
         }
         Mode::Run => {
+            // Named relative to its directory: argv[0] is the module as written.
             let mut c = Command::new(AWSM);
-            c.args(["run", "--env", ENV]).args(options).arg(wasm);
+            c.args(["run", "--env", ENV]).args(options).arg(format!("{name}.wasm"));
+            c.current_dir(wasm.parent().expect("in a directory"));
             c.env("AWSM_CACHE_DIR", exe.with_extension("cache"));
             c
         }
@@ -153,6 +155,9 @@ fn run_stdio(mode: Mode, built: &(PathBuf, PathBuf)) -> String {
         let mut sh = Command::new("sh");
         sh.arg("-c").arg(format!(r#"exec "$0" "$@"{redirect}"#)).arg(inner.get_program()).args(inner.get_args());
         sh.envs(inner.get_envs().filter_map(|(k, v)| Some((k, v?))));
+        if let Some(dir) = inner.get_current_dir() {
+            sh.current_dir(dir);
+        }
         sh.env("AWSM_IN", root.path().join("stdin")).env("AWSM_OUT", root.path().join("stdout"));
         text += &report("stdio", &mut sh, STDIN_TEXT, true);
     }
