@@ -153,7 +153,10 @@ fn run_stdio(mode: Mode, built: &(PathBuf, PathBuf)) -> String {
             _ => " <&- >&-",
         };
         let mut sh = Command::new("sh");
-        sh.arg("-c").arg(format!(r#"exec "$0" "$@"{redirect}"#)).arg(inner.get_program()).args(inner.get_args());
+        sh.arg("-c")
+            .arg(format!(r#"exec "$0" "$@"{redirect}"#))
+            .arg(inner.get_program())
+            .args(inner.get_args());
         sh.envs(inner.get_envs().filter_map(|(k, v)| Some((k, v?))));
         if let Some(dir) = inner.get_current_dir() {
             sh.current_dir(dir);
