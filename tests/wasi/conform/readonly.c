@@ -51,9 +51,8 @@ static void tree_calls(__wasi_fd_t dir, const char *file, const char *what) {
     SHOW(L("link out to /sandbox"),
          __wasi_path_link(dir, 0, file, SANDBOX, "linked.txt"));
     SHOW(L("set times"),
-         __wasi_path_filestat_set_times(dir, 0, file, 1, 1,
-                                        __WASI_FSTFLAGS_ATIM |
-                                            __WASI_FSTFLAGS_MTIM));
+         __wasi_path_filestat_set_times(
+             dir, 0, file, 1, 1, __WASI_FSTFLAGS_ATIM | __WASI_FSTFLAGS_MTIM));
   }
 #undef L
 }
@@ -81,9 +80,8 @@ int main(void) {
   FACT("read ro", n == 3 && !memcmp(buf, "ro\n", 3));
   SHOW("write", write_str(f, "x", &n));
   SHOW("set_size", __wasi_fd_filestat_set_size(f, 0));
-  SHOW("set_times", __wasi_fd_filestat_set_times(f, 1, 1,
-                                                 __WASI_FSTFLAGS_ATIM |
-                                                     __WASI_FSTFLAGS_MTIM));
+  SHOW("set_times", __wasi_fd_filestat_set_times(
+                        f, 1, 1, __WASI_FSTFLAGS_ATIM | __WASI_FSTFLAGS_MTIM));
   SHOW("allocate", __wasi_fd_allocate(f, 0, 100));
   SHOW("datasync", __wasi_fd_datasync(f));
   SHOW("sync", __wasi_fd_sync(f));
@@ -94,17 +92,15 @@ int main(void) {
   SHOW("rmdir sub", __wasi_path_remove_directory(RO, "sub"));
   SHOW("link in from /sandbox", make_file("in.txt", "in\n"));
   SHOW("link into /ro", __wasi_path_link(SANDBOX, 0, "in.txt", RO, "in.txt"));
-  SHOW("rename into /ro",
-       __wasi_path_rename(SANDBOX, "in.txt", RO, "in.txt"));
+  SHOW("rename into /ro", __wasi_path_rename(SANDBOX, "in.txt", RO, "in.txt"));
 
   __wasi_fd_t sub = 99;
   SHOW("open sub with every right",
        open_at(RO, "sub", __WASI_OFLAGS_DIRECTORY, ALL_RIGHTS, 0, &sub));
-  SHOW("open sub",
-       open_at(RO, "sub", __WASI_OFLAGS_DIRECTORY,
-               __WASI_RIGHTS_FD_READDIR | __WASI_RIGHTS_PATH_OPEN |
-                   __WASI_RIGHTS_PATH_FILESTAT_GET,
-               0, &sub));
+  SHOW("open sub", open_at(RO, "sub", __WASI_OFLAGS_DIRECTORY,
+                           __WASI_RIGHTS_FD_READDIR | __WASI_RIGHTS_PATH_OPEN |
+                               __WASI_RIGHTS_PATH_FILESTAT_GET,
+                           0, &sub));
   FACT("sub has PATH_CREATE_FILE",
        rights_of(sub) & __WASI_RIGHTS_PATH_CREATE_FILE);
   tree_calls(sub, NULL, "sub");

@@ -15,7 +15,7 @@ static const char *kind = "?";
 /* One line per call: `kind: fd what: errno` and the values it gave. */
 #define LINE(fd, what, e, ...)                                                 \
   do {                                                                         \
-    fprintf(stderr, "%s: %s %s: %s", kind, fd, what, errno_name(e));          \
+    fprintf(stderr, "%s: %s %s: %s", kind, fd, what, errno_name(e));           \
     fprintf(stderr, __VA_ARGS__);                                              \
     fputc('\n', stderr);                                                       \
   } while (0)
