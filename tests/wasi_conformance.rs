@@ -4,6 +4,9 @@
 //! (recorded once by tests/wasi/record_expected.py), with exactly the
 //! differences listed in doc/wasi.md's "Differences from Wasmtime" table
 //! applied; each row must apply exactly once, so the table stays exact.
+//! Each program runs as a compiled executable and through `awsm run`;
+//! stdio.c runs once per kind of stdin and stdout (pipe, file, /dev/null,
+//! closed), and readonly.c gets a read-only preopen.
 //!
 //! Also here: the import-binding rules (a function imported twice, an
 //! unknown `wasi_snapshot_preview1` import).
@@ -163,6 +166,10 @@ fn run_stdio(mode: Mode, built: &(PathBuf, PathBuf)) -> String {
         }
         sh.env("AWSM_IN", root.path().join("stdin")).env("AWSM_OUT", root.path().join("stdout"));
         text += &report("stdio", &mut sh, STDIN_TEXT, true);
+        if kind == "file" {
+            let written = fs::read(root.path().join("stdout")).expect("the stdout file");
+            assert_eq!(written, b"x\n", "stdio ({mode:?}): what the guest wrote to its stdout file");
+        }
     }
     text
 }
