@@ -19,7 +19,11 @@ just before `_start`), and reports on stderr. The output is the program's
 report followed by a line `exit N` (its proc_exit status).
 
 With --wasmtime-cli, stdio runs under that `wasmtime run` instead (a Rust
-program: it reopens a closed fd 0-2 as /dev/null before the guest runs).
+program: it reopens a closed fd 0-2 as /dev/null before the guest runs);
+stdio.expected is recorded that way, with Wasmtime 48.0.8's CLI:
+
+    python3 tests/wasi/record_expected.py --wasmtime-cli PATH/wasmtime stdio
+
 The CLI cannot stand in for the rest: it always preopens directories
 read-write and refuses --tcplisten for preview1 modules.
 """
