@@ -4,6 +4,9 @@
 //! (recorded once by tests/wasi/record_expected.py), with exactly the
 //! differences listed in doc/wasi.md's "Differences from Wasmtime" table
 //! applied; each row must apply exactly once, so the table stays exact.
+//! Each program runs as a compiled executable and through `awsm run`;
+//! stdio.c runs once per kind of stdin and stdout (pipe, file, /dev/null,
+//! closed), and readonly.c gets a read-only preopen.
 //!
 //! Also here: the import-binding rules (a function imported twice, an
 //! unknown `wasi_snapshot_preview1` import).
@@ -20,6 +23,17 @@ const LIMIT: Duration = Duration::from_secs(120);
 /// The guest's arguments and environment; record_expected.py uses the same.
 const ARGS: [&str; 2] = ["one", "two words"];
 const ENV: &str = "FOO=bar";
+/// The kinds of stdin and stdout stdio.c runs with, and what a stdin pipe
+/// or file holds (record_expected.py's STDIO_KINDS and STDIN_TEXT).
+const STDIO_KINDS: [&str; 4] = ["pipe", "file", "null", "closed"];
+const STDIN_TEXT: &[u8] = b"in\n";
+
+/// How a program runs: compiled to an executable, or through `awsm run`.
+#[derive(Clone, Copy, Debug)]
+enum Mode {
+    Exe,
+    Run,
+}
 
 /// One row of doc/wasi.md's table: in `program`'s output, Wasmtime's text
 /// `wasmtime` is awsm's `awsm`.
@@ -46,8 +60,8 @@ fn differences() -> Vec<Difference> {
         .collect()
 }
 
-/// Build tests/wasi/conform/<name>.c and compile it to an executable.
-fn build(name: &str, dir: &Path) -> Option<PathBuf> {
+/// Build tests/wasi/conform/<name>.c; the module and its executable.
+fn build(name: &str, dir: &Path) -> Option<(PathBuf, PathBuf)> {
     let clang = common::wasi_clang_or_skip("wasi_conformance")?;
     let wasm = dir.join(format!("{name}.wasm"));
     let exe = dir.join(name);
@@ -59,7 +73,7 @@ fn build(name: &str, dir: &Path) -> Option<PathBuf> {
         .expect("run clang");
     assert!(out.status.success(), "building {name}.c:\n{}", String::from_utf8_lossy(&out.stderr));
     compile(&wasm, &exe).unwrap_or_else(|e| panic!("awsm {name}.wasm:\n{e}"));
-    Some(exe)
+    Some((wasm, exe))
 }
 
 /// `awsm module -o exe`; Err holds awsm's stderr.
@@ -68,25 +82,96 @@ fn compile(module: &Path, exe: &Path) -> Result<(), String> {
     if out.status.success() { Ok(()) } else { Err(String::from_utf8_lossy(&out.stderr).into_owned()) }
 }
 
-/// Run program `name` in a fresh fixture (an empty preopened /sandbox);
-/// its stdout followed by `exit N`, as record_expected.py writes it.
-fn run(name: &str, exe: &Path, host_env: &[(&str, &str)]) -> String {
-    let fixture = tempfile::Builder::new().prefix("awsm-conform-").tempdir().expect("temp dir");
-    let sandbox = fixture.path().join("sandbox");
+/// The program's fixture under `root`, as sandbox options: an empty
+/// /sandbox, and for readonly a read-only /ro holding ro.txt and sub/.
+fn fixture(name: &str, root: &Path) -> Vec<String> {
+    let sandbox = root.join("sandbox");
     fs::create_dir(&sandbox).expect("mkdir");
-    let mut cmd = Command::new(exe);
-    cmd.args(["--awsm", "--argv0", &format!("{name}.wasm"), "--env", ENV, "--dir"])
-        .arg(format!("{}::/sandbox", sandbox.display()))
-        .arg("--")
-        .args(ARGS);
-    for (k, v) in host_env {
-        cmd.env(k, v);
+    let mut options = vec!["--dir".to_string(), format!("{}::/sandbox", sandbox.display())];
+    if name == "readonly" {
+        let ro = root.join("ro");
+        fs::create_dir_all(ro.join("sub")).expect("mkdir");
+        fs::write(ro.join("ro.txt"), "ro\n").expect("write");
+        options.extend(["--dir-readonly".to_string(), format!("{}::/ro", ro.display())]);
     }
-    let out = common::run_with_limit(&mut cmd, b"", LIMIT).expect("run the program");
+    options
+}
+
+/// The command running `name` in `mode` with sandbox `options` and guest `args`.
+fn command(mode: Mode, name: &str, built: &(PathBuf, PathBuf), options: &[String], args: &[&str]) -> Command {
+    let (wasm, exe) = built;
+    let mut cmd = match mode {
+        Mode::Exe => {
+            let mut c = Command::new(exe);
+            c.args(["--awsm", "--argv0", &format!("{name}.wasm"), "--env", ENV]).args(options).arg("--");
+            c
+        }
+        Mode::Run => {
+            // Named relative to its directory: argv[0] is the module as written.
+            let mut c = Command::new(AWSM);
+            c.args(["run", "--env", ENV]).args(options).arg(format!("{name}.wasm"));
+            c.current_dir(wasm.parent().expect("in a directory"));
+            c.env("AWSM_CACHE_DIR", exe.with_extension("cache"));
+            c
+        }
+    };
+    cmd.args(args);
+    cmd
+}
+
+/// Run `cmd` with `stdin`; its report (stdout, or stderr for stdio.c)
+/// followed by `exit N`, as record_expected.py writes it.
+fn report(name: &str, cmd: &mut Command, stdin: &[u8], on_stderr: bool) -> String {
+    let out = common::run_with_limit(cmd, stdin, LIMIT).expect("run the program");
     assert!(!out.timed_out, "{name} ran longer than {LIMIT:?}");
     let status = out.status.code().unwrap_or_else(|| panic!("{name}: {}", out.describe_status()));
-    assert!(out.stderr.is_empty(), "{name} wrote to stderr: {}", String::from_utf8_lossy(&out.stderr));
-    format!("{}exit {status}\n", String::from_utf8_lossy(&out.stdout))
+    let (text, other) = if on_stderr { (&out.stderr, &out.stdout) } else { (&out.stdout, &out.stderr) };
+    if !on_stderr {
+        assert!(other.is_empty(), "{name} wrote to stderr: {}", String::from_utf8_lossy(other));
+    }
+    format!("{}exit {status}\n", String::from_utf8_lossy(text))
+}
+
+/// Run program `name` in a fresh fixture.
+fn run(mode: Mode, name: &str, built: &(PathBuf, PathBuf), host_env: &[(&str, &str)]) -> String {
+    let root = tempfile::Builder::new().prefix("awsm-conform-").tempdir().expect("temp dir");
+    let options = fixture(name, root.path());
+    let mut cmd = command(mode, name, built, &options, &ARGS);
+    cmd.envs(host_env.iter().copied());
+    report(name, &mut cmd, b"", false)
+}
+
+/// Run stdio.c once per kind, fds 0 and 1 set up by `sh` redirections.
+fn run_stdio(mode: Mode, built: &(PathBuf, PathBuf)) -> String {
+    let mut text = String::new();
+    for kind in STDIO_KINDS {
+        let root = tempfile::Builder::new().prefix("awsm-conform-").tempdir().expect("temp dir");
+        let options = fixture("stdio", root.path());
+        let inner = command(mode, "stdio", built, &options, &[kind]);
+        fs::write(root.path().join("stdin"), STDIN_TEXT).expect("write");
+        let redirect = match kind {
+            "pipe" => "",
+            "file" => r#" <"$AWSM_IN" >"$AWSM_OUT""#,
+            "null" => " </dev/null >/dev/null",
+            _ => " <&- >&-",
+        };
+        let mut sh = Command::new("sh");
+        sh.arg("-c")
+            .arg(format!(r#"exec "$0" "$@"{redirect}"#))
+            .arg(inner.get_program())
+            .args(inner.get_args());
+        sh.envs(inner.get_envs().filter_map(|(k, v)| Some((k, v?))));
+        if let Some(dir) = inner.get_current_dir() {
+            sh.current_dir(dir);
+        }
+        sh.env("AWSM_IN", root.path().join("stdin")).env("AWSM_OUT", root.path().join("stdout"));
+        text += &report("stdio", &mut sh, STDIN_TEXT, true);
+        if kind == "file" {
+            let written = fs::read(root.path().join("stdout")).expect("the stdout file");
+            assert_eq!(written, b"x\n", "stdio ({mode:?}): what the guest wrote to its stdout file");
+        }
+    }
+    text
 }
 
 /// Wasmtime's recorded output for `name`, with doc/wasi.md's rows for it.
@@ -107,42 +192,84 @@ fn expected(name: &str) -> String {
     text
 }
 
-fn conform(name: &str, host_env: &[(&str, &str)]) {
+/// Program `name` under awsm in `mode` prints Wasmtime's recording up to
+/// doc/wasi.md's table.
+fn conform(name: &str, mode: Mode, host_env: &[(&str, &str)]) {
     let dir = tempfile::tempdir().expect("temp dir");
-    let Some(exe) = build(name, dir.path()) else { return };
+    let Some(built) = build(name, dir.path()) else { return };
     let want = expected(name);
-    let got = run(name, &exe, host_env);
+    let got = if name == "stdio" { run_stdio(mode, &built) } else { run(mode, name, &built, host_env) };
     assert!(
         want == got,
-        "{name} ({host_env:?}): awsm differs from Wasmtime beyond doc/wasi.md's table:\n{}",
+        "{name} ({mode:?}, {host_env:?}): awsm differs from Wasmtime beyond doc/wasi.md's table:\n{}",
         common::line_diff(&want, &got, 40)
     );
 }
 
 #[test]
 fn conform_fd() {
-    conform("fd", &[]);
+    conform("fd", Mode::Exe, &[]);
+}
+
+#[test]
+fn conform_fd_run() {
+    conform("fd", Mode::Run, &[]);
 }
 
 #[test]
 fn conform_path() {
-    conform("path", &[]);
+    conform("path", Mode::Exe, &[]);
+}
+
+#[test]
+fn conform_path_run() {
+    conform("path", Mode::Run, &[]);
 }
 
 /// The same with the user-space resolver instead of openat2.
 #[test]
 fn conform_path_walk() {
-    conform("path", &[("AWSM_WASI_NO_OPENAT2", "1")]);
+    conform("path", Mode::Exe, &[("AWSM_WASI_NO_OPENAT2", "1")]);
 }
 
 #[test]
 fn conform_readdir() {
-    conform("readdir", &[]);
+    conform("readdir", Mode::Exe, &[]);
+}
+
+#[test]
+fn conform_readdir_run() {
+    conform("readdir", Mode::Run, &[]);
 }
 
 #[test]
 fn conform_misc() {
-    conform("misc", &[]);
+    conform("misc", Mode::Exe, &[]);
+}
+
+#[test]
+fn conform_misc_run() {
+    conform("misc", Mode::Run, &[]);
+}
+
+#[test]
+fn conform_readonly() {
+    conform("readonly", Mode::Exe, &[]);
+}
+
+#[test]
+fn conform_readonly_run() {
+    conform("readonly", Mode::Run, &[]);
+}
+
+#[test]
+fn conform_stdio() {
+    conform("stdio", Mode::Exe, &[]);
+}
+
+#[test]
+fn conform_stdio_run() {
+    conform("stdio", Mode::Run, &[]);
 }
 
 /// Every table row names a program that exists.

@@ -243,7 +243,19 @@ int32_t wasi_fd_renumber(awsm_instance *ctx, int32_t from, int32_t to) {
 
 /* ------------------------------------------------------- embedder API */
 
+/* Guest fds 0-2 are host fds 0-2. If one of those is closed, the next
+ * host open (a preopen, a file the guest opens) would take its number and
+ * the guest would reach it as stdio, with stdio's rights; so a closed one
+ * becomes /dev/null, as in any Rust program, the Wasmtime CLI included. */
+static void occupy_stdio(void) {
+  for (int fd = 0; fd < 3; fd++) {
+    if (fcntl(fd, F_GETFD) == -1 && errno == EBADF)
+      (void)open("/dev/null", O_RDWR); /* the lowest free number: fd */
+  }
+}
+
 awsm_sandbox *awsm_sandbox_new(void) {
+  occupy_stdio();
   awsm_sandbox *sb = calloc(1, sizeof *sb);
   if (!sb || !(sb->fds = malloc(3 * sizeof *sb->fds))) {
     free(sb);
