@@ -141,3 +141,25 @@ fn extreme_modules_compile_at_full_size() {
         }
     }
 }
+
+/// br_table both ways awsm translates it (a switch up to 4096 entries, a
+/// lookup table beyond): each index, the last ones and one past the end
+/// included, reaches the block the table names, at -O0 and -O2.
+#[test]
+fn br_table_branches_where_its_entries_say() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for n in [100, 5000] {
+        let input = dir.path().join(format!("br_table{n}.wasm"));
+        std::fs::write(&input, extreme::br_table_command(n)).expect("write module");
+        for level in ["-O0", "-O2"] {
+            let exe = dir.path().join(format!("br_table{n}{level}"));
+            let compile =
+                common::awsm().arg(level).arg(&input).arg("-o").arg(&exe).output().expect("run awsm");
+            assert!(compile.status.success(), "{n} {level}: {}", String::from_utf8_lossy(&compile.stderr));
+            let run =
+                process::run_with_limit(&mut std::process::Command::new(&exe), b"", Duration::from_secs(60));
+            let run = run.expect("run the executable");
+            assert_eq!(run.status.code(), Some(0), "{n} entries, {level}: {}", run.describe_status());
+        }
+    }
+}

@@ -5,8 +5,8 @@
 //! doc/limits.md records what the full sizes cost to compile.
 
 use wasm_encoder::{
-    BlockType, CodeSection, ConstExpr, ElementSection, Elements, ExportKind, ExportSection, Function,
-    FunctionSection, Module, RefType, TableSection, TableType, TypeSection, ValType,
+    BlockType, CodeSection, ConstExpr, ElementSection, Elements, EntityType, ExportKind, ExportSection,
+    Function, FunctionSection, ImportSection, Module, RefType, TableSection, TableType, TypeSection, ValType,
 };
 
 /// The modules, by name, with their size at full scale (the issue's).
@@ -114,19 +114,69 @@ pub fn locals(n: u32) -> Vec<u8> {
     module(vec![f], None)
 }
 
-/// A br_table of `n` targets over 8 blocks, each block adding its depth.
+/// The blocks `br_table` branches out of.
+const DEPTH: u32 = 8;
+
+/// Entry `i` of [`br_table`]'s table: a depth, spread over all of them.
+fn depth_of(i: u32) -> u32 {
+    (i * 7 + i / 3) % DEPTH
+}
+
+/// A br_table of `n` targets over [`DEPTH`] blocks, after each of which
+/// `run` adds the block's level: `run(x)` is `x + 36 - t * (t + 1) / 2`
+/// for the entry's depth `t` (the default is the outermost block).
 pub fn br_table(n: u32) -> Vec<u8> {
-    const DEPTH: u32 = 8;
+    module(vec![br_table_run(n)], None)
+}
+
+fn br_table_run(n: u32) -> Function {
     let mut f = Function::new([]);
     let mut ins = f.instructions();
     for _ in 0..DEPTH {
         ins.block(BlockType::Empty);
     }
-    let targets: Vec<u32> = (0..n).map(|i| (i * 7 + i / 3) % DEPTH).collect();
-    ins.local_get(0).br_table(targets, DEPTH - 1);
+    ins.local_get(0).br_table((0..n).map(depth_of), DEPTH - 1);
     for d in 0..DEPTH {
         ins.end().local_get(0).i32_const(d as i32 + 1).i32_add().local_set(0);
     }
     ins.local_get(0).end();
-    module(vec![f], None)
+    f
+}
+
+/// A WASI command checking [`br_table`]'s `run` against its formula for
+/// every index up to `n + 16` and for `u32::MAX`: it exits with status 0
+/// if all agree, 1 at the first that does not.
+pub fn br_table_command(n: u32) -> Vec<u8> {
+    let mut types = TypeSection::new();
+    types.ty().function([ValType::I32], [ValType::I32]);
+    types.ty().function([ValType::I32], []);
+    types.ty().function([], []);
+    let mut imports = ImportSection::new();
+    imports.import("wasi_snapshot_preview1", "proc_exit", EntityType::Function(1));
+    let mut funcs = FunctionSection::new();
+    funcs.function(0).function(2);
+    let mut exports = ExportSection::new();
+    exports.export("_start", ExportKind::Func, 2);
+    let (i, t) = (0, 1);
+    let mut start = Function::new([(2, ValType::I32)]);
+    let mut ins = start.instructions();
+    ins.loop_(BlockType::Empty);
+    // t = i < n ? depth_of(i) : DEPTH - 1
+    ins.local_get(i).i32_const(7).i32_mul().local_get(i).i32_const(3).i32_div_u().i32_add();
+    ins.i32_const(DEPTH as i32).i32_rem_u().i32_const(DEPTH as i32 - 1);
+    ins.local_get(i).i32_const(n as i32).i32_lt_u().select().local_set(t);
+    // run(i) != i + 36 - t * (t + 1) / 2: exit 1
+    ins.local_get(i).call(1).local_get(i).i32_const(36).i32_add();
+    ins.local_get(t).local_get(t).i32_const(1).i32_add().i32_mul().i32_const(1).i32_shr_u().i32_sub();
+    ins.i32_ne().if_(BlockType::Empty).i32_const(1).call(0).end();
+    ins.local_get(i).i32_const(1).i32_add().local_tee(i).i32_const(n as i32 + 16).i32_lt_u().br_if(0);
+    ins.end();
+    // run(u32::MAX) takes the default: u32::MAX + 8 wraps to 7.
+    ins.i32_const(-1).call(1).i32_const(7).i32_ne().if_(BlockType::Empty).i32_const(1).call(0).end();
+    ins.end();
+    let mut code = CodeSection::new();
+    code.function(&br_table_run(n)).function(&start);
+    let mut m = Module::new();
+    m.section(&types).section(&imports).section(&funcs).section(&exports).section(&code);
+    m.finish()
 }
