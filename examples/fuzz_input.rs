@@ -16,6 +16,7 @@
 #[allow(dead_code)]
 #[path = "../tests/bad_input/check.rs"]
 mod check;
+#[allow(dead_code)]
 #[path = "../tests/bad_input/extreme.rs"]
 mod extreme;
 #[allow(dead_code)]
@@ -153,7 +154,7 @@ fn main() -> ExitCode {
     }
     println!("\nmost frequent refusals:");
     let mut top: Vec<_> = refusals.into_iter().collect();
-    top.sort_by(|x, y| y.1.cmp(&x.1));
+    top.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
     for (gist, n) in top.iter().take(15) {
         println!("  {n:7}  {gist}");
     }

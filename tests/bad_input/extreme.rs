@@ -9,8 +9,11 @@ use wasm_encoder::{
     Function, FunctionSection, ImportSection, Module, RefType, TableSection, TableType, TypeSection, ValType,
 };
 
+/// A module generator, given its scale.
+type Make = fn(u32) -> Vec<u8>;
+
 /// The modules, by name, with their size at full scale (the issue's).
-pub const EXTREME: &[(&str, u32, fn(u32) -> Vec<u8>)] = &[
+pub const EXTREME: &[(&str, u32, Make)] = &[
     ("functions", 100_000, functions),
     ("nested-blocks", 10_000, nested_blocks),
     ("function-bytes", 1 << 20, big_function),
