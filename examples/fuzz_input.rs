@@ -130,6 +130,7 @@ fn main() -> ExitCode {
                 Ok(Outcome::Refused(line)) => {
                     refused += 1;
                     // Tally by kind and the message's first words.
+                    let line = line.strip_prefix("awsm: ").unwrap_or(&line);
                     let gist: String =
                         line.split(" (at byte").next().unwrap_or("").chars().take(60).collect();
                     *refusals.entry(gist).or_default() += 1;
@@ -145,7 +146,7 @@ fn main() -> ExitCode {
         let done = seed - a.start + 1;
         if done % 500 == 0 || done == a.count {
             print!(
-                "\r{done}/{} inputs, {cli_runs} through the CLI: {compiled} compiled, {refused} refused, {failures} failed, {:.0} s",
+                "\r{done}/{} inputs, {cli_runs} also through the CLI: {compiled} compiled, {refused} refused, {failures} failed, {:.0} s",
                 a.count,
                 started.elapsed().as_secs_f64()
             );
@@ -159,10 +160,11 @@ fn main() -> ExitCode {
         println!("  {n:7}  {gist}");
     }
     println!(
-        "summary: {} inputs (seeds {}..{}), {cli_runs} also through the CLI; {compiled} compiled, {refused} refused, {failures} failed, {:.0} s",
+        "summary: {} inputs (seeds {}..{}), {cli_runs} also through the CLI; of these {} checks {compiled} compiled, {refused} refused, {failures} failed; {:.0} s",
         a.count,
         a.start,
         a.start + a.count,
+        a.count + cli_runs,
         started.elapsed().as_secs_f64()
     );
     if failures == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) }
