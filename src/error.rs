@@ -41,9 +41,10 @@ impl Error {
         Error { kind, message: message.into(), offset: Some(offset) }
     }
 
-    /// An unsupported-feature error at a wasm byte offset.
+    /// An unsupported-feature error at a wasm byte offset, naming the
+    /// feature: "unsupported feature: threads".
     pub fn unsupported(offset: u64, what: impl Into<String>) -> Error {
-        Error::at(ErrorKind::Unsupported, offset, format!("unsupported: {}", what.into()))
+        Error::at(ErrorKind::Unsupported, offset, format!("unsupported feature: {}", what.into()))
     }
 
     /// A backend (LLVM) failure; these indicate a bug in awsm.

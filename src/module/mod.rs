@@ -5,6 +5,8 @@
 //! feature set minus SIMD), so the translator can trust operand types;
 //! any error carries the byte offset wasmparser reports.
 
+mod unsupported;
+
 use crate::error::{Error, ErrorKind, Result};
 use wasmparser::{
     ConstExpr, DataKind, ElementItems, ElementKind, ExternalKind, FuncType, GlobalType, MemoryType, Operator,
@@ -99,7 +101,7 @@ impl<'a> ModuleInfo<'a> {
     /// Validate `wasm` and collect its ModuleInfo.
     pub fn parse(wasm: &'a [u8]) -> Result<ModuleInfo<'a>> {
         let mut validator = Validator::new_with_features(features());
-        validator.validate_all(wasm)?;
+        validator.validate_all(wasm).map_err(|e| unsupported::classify(wasm, features(), e))?;
         let mut info = ModuleInfo::default();
         for payload in Parser::new(0).parse_all(wasm) {
             info.add(payload?)?;

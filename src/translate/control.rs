@@ -6,6 +6,10 @@ use crate::error::Result;
 use inkwell::values::{BasicValueEnum, IntValue};
 use wasmparser::BlockType;
 
+/// The largest br_table translated to a `switch` with a case per entry;
+/// larger ones go through a lookup table (`br_table_lookup`).
+const SWITCH_MAX_CASES: usize = 4096;
+
 impl<'m, 'ctx, 'a> FuncTranslator<'m, 'ctx, 'a> {
     fn new_frame(&mut self, kind: FrameKind, bt: BlockType) -> Result<Frame<'ctx>> {
         let (params, results) = self.block_types(bt);
@@ -184,6 +188,9 @@ impl<'m, 'ctx, 'a> FuncTranslator<'m, 'ctx, 'a> {
                 self.store_branch_values(*d)?;
             }
         }
+        if depths.len() > SWITCH_MAX_CASES {
+            return self.br_table_lookup(index, depths, default);
+        }
         let target = |d: u32| self.frames[self.frames.len() - 1 - d as usize].target;
         let cases: Vec<_> = depths
             .iter()
@@ -191,6 +198,59 @@ impl<'m, 'ctx, 'a> FuncTranslator<'m, 'ctx, 'a> {
             .map(|(i, d)| (self.m.cx.i32_type().const_int(i as u64, false), target(*d)))
             .collect();
         self.b.build_switch(index, target(default), &cases)?;
+        self.dead = true;
+        Ok(())
+    }
+
+    /// A br_table too big for one `switch` case per entry: LLVM's
+    /// LazyValueInfo walks every case of a switch for each query, so a
+    /// table of 100,000 entries took minutes at -O2 (doc/limits.md). A
+    /// constant array maps the index to its target's ordinal among the
+    /// table's distinct targets (the default is 0, as is any index past
+    /// the end), and a switch over the ordinals, at most one case per
+    /// enclosing block, branches.
+    fn br_table_lookup(&mut self, index: IntValue<'ctx>, depths: &[u32], default: u32) -> Result<()> {
+        let i32t = self.m.cx.i32_type();
+        let mut distinct = vec![default];
+        let mut ordinal_of = std::collections::HashMap::from([(default, 0)]);
+        let mut ordinals = Vec::with_capacity(depths.len());
+        for d in depths {
+            let ordinal = *ordinal_of.entry(*d).or_insert_with(|| {
+                distinct.push(*d);
+                distinct.len() - 1
+            });
+            ordinals.push(i32t.const_int(ordinal as u64, false));
+        }
+        let table = i32t.const_array(&ordinals);
+        let g = self.m.module.add_global(table.get_type(), None, "br_table");
+        g.set_initializer(&table);
+        g.set_constant(true);
+        g.set_linkage(inkwell::module::Linkage::Private);
+        g.set_unnamed_addr(true);
+        let len = i32t.const_int(depths.len() as u64, false);
+        let in_bounds = self.b.build_int_compare(inkwell::IntPredicate::ULT, index, len, "")?;
+        let safe = self.b.build_select(in_bounds, index, i32t.const_zero(), "")?.into_int_value();
+        let i64t = self.m.cx.i64_type();
+        let at = self.b.build_int_z_extend(safe, i64t, "")?;
+        // SAFETY: `at` < the array's length, checked just above.
+        let slot = unsafe {
+            self.b.build_in_bounds_gep(
+                table.get_type(),
+                g.as_pointer_value(),
+                &[i64t.const_zero(), at],
+                "",
+            )?
+        };
+        let ordinal = self.b.build_load(i32t, slot, "")?.into_int_value();
+        let ordinal = self.b.build_select(in_bounds, ordinal, i32t.const_zero(), "")?.into_int_value();
+        let target = |d: u32| self.frames[self.frames.len() - 1 - d as usize].target;
+        let cases: Vec<_> = distinct
+            .iter()
+            .enumerate()
+            .skip(1)
+            .map(|(i, d)| (i32t.const_int(i as u64, false), target(*d)))
+            .collect();
+        self.b.build_switch(ordinal, target(default), &cases)?;
         self.dead = true;
         Ok(())
     }
