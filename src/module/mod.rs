@@ -2,8 +2,8 @@
 //! gathered in one pass after full validation by wasmparser.
 //!
 //! Validation runs first over the whole binary (with the WebAssembly 2.0
-//! feature set minus SIMD), so the translator can trust operand types;
-//! any error carries the byte offset wasmparser reports.
+//! feature set, SIMD128 included), so the translator can trust operand
+//! types; any error carries the byte offset wasmparser reports.
 
 use crate::error::{Error, ErrorKind, Result};
 use wasmparser::{
@@ -18,6 +18,7 @@ pub enum Init {
     I64(i64),
     F32(u32),
     F64(u64),
+    V128(u128),
     RefNull,
     RefFunc(u32),
     GlobalGet(u32),
@@ -90,16 +91,17 @@ pub struct ModuleInfo<'a> {
     pub bodies: Vec<Body<'a>>,
 }
 
-/// The feature set awsm compiles: WebAssembly 2.0 without SIMD.
+/// The feature set awsm compiles: WebAssembly 2.0 (SIMD128 included;
+/// relaxed SIMD is not).
 pub fn features() -> WasmFeatures {
-    WasmFeatures::WASM2 & !WasmFeatures::SIMD
+    WasmFeatures::WASM2
 }
 
 impl<'a> ModuleInfo<'a> {
     /// Validate `wasm` and collect its ModuleInfo.
     pub fn parse(wasm: &'a [u8]) -> Result<ModuleInfo<'a>> {
         let mut validator = Validator::new_with_features(features());
-        validator.validate_all(wasm)?;
+        validator.validate_all(wasm).map_err(name_feature)?;
         let mut info = ModuleInfo::default();
         for payload in Parser::new(0).parse_all(wasm) {
             info.add(payload?)?;
@@ -263,6 +265,15 @@ impl<'a> ModuleInfo<'a> {
     }
 }
 
+/// A validation error for a proposal awsm leaves off, named as the
+/// proposal is (`unsupported feature: relaxed-simd`).
+fn name_feature(e: wasmparser::BinaryReaderError) -> Error {
+    if e.message().contains("relaxed SIMD") {
+        return Error::at(ErrorKind::Unsupported, e.offset(), "unsupported feature: relaxed-simd".to_string());
+    }
+    e.into()
+}
+
 /// Decode a constant expression (the wasm 2.0 forms).
 pub fn const_init(expr: &ConstExpr) -> Result<Init> {
     let mut reader = expr.get_operators_reader();
@@ -273,6 +284,7 @@ pub fn const_init(expr: &ConstExpr) -> Result<Init> {
         Operator::I64Const { value } => Init::I64(value),
         Operator::F32Const { value } => Init::F32(value.bits()),
         Operator::F64Const { value } => Init::F64(value.bits()),
+        Operator::V128Const { value } => Init::V128(value.i128() as u128),
         Operator::RefNull { .. } => Init::RefNull,
         Operator::RefFunc { function_index } => Init::RefFunc(function_index),
         Operator::GlobalGet { global_index } => Init::GlobalGet(global_index),
