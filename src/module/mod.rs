@@ -269,7 +269,11 @@ impl<'a> ModuleInfo<'a> {
 /// proposal is (`unsupported feature: relaxed-simd`).
 fn name_feature(e: wasmparser::BinaryReaderError) -> Error {
     if e.message().contains("relaxed SIMD") {
-        return Error::at(ErrorKind::Unsupported, e.offset(), "unsupported feature: relaxed-simd".to_string());
+        return Error::at(
+            ErrorKind::Unsupported,
+            e.offset(),
+            "unsupported feature: relaxed-simd".to_string(),
+        );
     }
     e.into()
 }

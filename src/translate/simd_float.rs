@@ -1,7 +1,7 @@
 //! SIMD128 float arithmetic and the conversions between lane shapes, with
 //! wasm's semantics rather than the host instruction's: min/max propagate
-//! NaN and order -0 below +0 (`llvm.minimum`/`maximum`, a NaN result
-//! quieted, as the scalar ones in numeric.rs), pmin/pmax are the plain
+//! NaN and order -0 below +0 (not x86's `minps`, which returns its second
+//! operand for NaN and for ±0), pmin/pmax are the plain
 //! `y < x ? y : x` comparisons the spec defines, nearest is
 //! `llvm.roundeven`, float-to-int truncation saturates (`llvm.fpto[su]i.sat`,
 //! not x86's `cvttps2dq`, which gives 0x80000000 out of range).
@@ -26,23 +26,27 @@ impl<'m, 'ctx, 'a> FuncTranslator<'m, 'ctx, 'a> {
         self.push_v(v)
     }
 
-    /// min/max: `llvm.minimum`/`maximum`, then NaN lanes quieted.
-    pub fn op_v_min_max(&mut self, s: Shape, name: &str) -> Result<()> {
+    /// min/max as compares and selects: NaN (quiet, from `x + y`) if
+    /// either lane is NaN, else the smaller (larger) lane, and for equal
+    /// lanes the OR (AND) of their bits, which orders -0 below +0. The
+    /// vector `llvm.minimum`/`maximum` would do the same on x86 and NEON,
+    /// but LLVM 19's Arm backend cannot compile it for Cortex-M.
+    pub fn op_v_min_max(&mut self, s: Shape, max: bool) -> Result<()> {
         let y = self.pop_v(s)?;
         let x = self.pop_v(s)?;
-        let v = self.vec_intrinsic(name, x, &[x, y])?;
-        let v = self.quiet_nan_lanes(v, s)?;
+        let (before, bits) =
+            if max { (FloatPredicate::OGT, s.as_int()) } else { (FloatPredicate::OLT, s.as_int()) };
+        let first = self.b.build_float_compare(before, x, y, "")?;
+        let pick = self.b.build_select(first, x, y, "")?.into_vector_value();
+        let (xi, yi) = (self.as_shape(x.into(), bits)?, self.as_shape(y.into(), bits)?);
+        let tie = if max { self.b.build_and(xi, yi, "")? } else { self.b.build_or(xi, yi, "")? };
+        let tie = self.as_shape(tie.into(), s)?;
+        let eq = self.b.build_float_compare(FloatPredicate::OEQ, x, y, "")?;
+        let ordered = self.b.build_select(eq, tie, pick, "")?.into_vector_value();
+        let nan = self.b.build_float_add(x, y, "")?;
+        let uno = self.b.build_float_compare(FloatPredicate::UNO, x, y, "")?;
+        let v = self.b.build_select(uno, nan, ordered, "")?.into_vector_value();
         self.push_v(v)
-    }
-
-    /// `v` with the quiet bit set in its NaN lanes.
-    fn quiet_nan_lanes(&self, v: VectorValue<'ctx>, s: Shape) -> Result<VectorValue<'ctx>> {
-        let ints = self.as_shape(v.into(), s.as_int())?;
-        let quiet = self.splat_const(s.as_int(), 1u64 << (if s.bits == 32 { 22 } else { 51 }));
-        let quieted = self.b.build_or(ints, quiet, "")?;
-        let quieted = self.as_shape(quieted.into(), s)?;
-        let is_nan = self.b.build_float_compare(FloatPredicate::UNO, v, v, "")?;
-        Ok(self.b.build_select(is_nan, quieted, v, "")?.into_vector_value())
     }
 
     /// pmin (`y < x ? y : x`) or pmax (`x < y ? y : x`): NaN and zero

@@ -13,8 +13,11 @@ use inkwell::builder::{Builder, BuilderError};
 use inkwell::types::VectorType;
 use inkwell::values::VectorValue;
 
-pub type VecOp<'ctx> =
-    fn(&Builder<'ctx>, VectorValue<'ctx>, VectorValue<'ctx>) -> std::result::Result<VectorValue<'ctx>, BuilderError>;
+pub type VecOp<'ctx> = fn(
+    &Builder<'ctx>,
+    VectorValue<'ctx>,
+    VectorValue<'ctx>,
+) -> std::result::Result<VectorValue<'ctx>, BuilderError>;
 
 /// Which shift a shift instruction is.
 #[derive(Clone, Copy)]
@@ -183,7 +186,8 @@ impl<'m, 'ctx, 'a> FuncTranslator<'m, 'ctx, 'a> {
         let n = wide.get_type().get_size() / 2;
         let poison = wide.get_type().get_poison();
         let evens = self.b.build_shuffle_vector(wide, poison, self.i32_consts((0..n).map(|i| 2 * i)), "")?;
-        let odds = self.b.build_shuffle_vector(wide, poison, self.i32_consts((0..n).map(|i| 2 * i + 1)), "")?;
+        let odds =
+            self.b.build_shuffle_vector(wide, poison, self.i32_consts((0..n).map(|i| 2 * i + 1)), "")?;
         Ok(self.b.build_int_add(evens, odds, "")?)
     }
 

@@ -13,7 +13,12 @@ use wasmparser::MemArg;
 
 impl<'m, 'ctx, 'a> FuncTranslator<'m, 'ctx, 'a> {
     /// Load `ty` (`bytes` wide) from the address on the stack.
-    fn v_load(&mut self, memarg: MemArg, ty: BasicTypeEnum<'ctx>, bytes: u32) -> Result<BasicValueEnum<'ctx>> {
+    fn v_load(
+        &mut self,
+        memarg: MemArg,
+        ty: BasicTypeEnum<'ctx>,
+        bytes: u32,
+    ) -> Result<BasicValueEnum<'ctx>> {
         let index = self.pop_int()?;
         let p = self.address(index, memarg.offset, bytes)?;
         let v = self.b.build_load(ty, p, "")?;
