@@ -44,7 +44,10 @@ impl<'m, 'ctx, 'a> FuncTranslator<'m, 'ctx, 'a> {
             Return => self.op_br(self.frames.len() as u32 - 1)?,
             Call { function_index } => self.op_call(function_index)?,
             CallIndirect { type_index, table_index } => self.op_call_indirect(type_index, table_index)?,
-            Drop => self.op_drop()?,
+            Drop => {
+                self.keep_dropped_simd_load()?;
+                self.op_drop()?
+            }
             Select | TypedSelect { .. } => self.op_select()?,
             // ---- variables ----
             LocalGet { local_index } => self.op_local_get(local_index)?,

@@ -8,7 +8,7 @@ use super::func::FuncTranslator;
 use super::simd::Shape;
 use crate::error::Result;
 use inkwell::types::BasicTypeEnum;
-use inkwell::values::{BasicValue, BasicValueEnum, PointerValue};
+use inkwell::values::{BasicValue, BasicValueEnum, InstructionOpcode, PointerValue};
 use wasmparser::MemArg;
 
 impl<'m, 'ctx, 'a> FuncTranslator<'m, 'ctx, 'a> {
@@ -89,5 +89,30 @@ impl<'m, 'ctx, 'a> FuncTranslator<'m, 'ctx, 'a> {
         let x = self.b.build_extract_element(v, idx, "")?;
         let p = self.address(index, memarg.offset, s.bits / 8)?;
         self.v_store(p, x)
+    }
+
+    /// Before `drop`: a SIMD load whose value is dropped must still trap
+    /// out of bounds, as memory.rs's `op_drop` ensures for scalar loads by
+    /// making them volatile. The SIMD ones sit under the bitcast, extend,
+    /// insert or shuffle that shapes their value, which `op_drop` does not
+    /// look through; this finds the load under them and does the same.
+    pub fn keep_dropped_simd_load(&self) -> Result<()> {
+        let Some(BasicValueEnum::VectorValue(v)) = self.stack.last() else { return Ok(()) };
+        let mut inst = v.as_instruction_value();
+        while let Some(i) = inst {
+            let operand = match i.get_opcode() {
+                InstructionOpcode::BitCast
+                | InstructionOpcode::SExt
+                | InstructionOpcode::ZExt
+                | InstructionOpcode::ShuffleVector => 0,
+                InstructionOpcode::InsertElement => 1,
+                InstructionOpcode::Load if i.get_metadata(self.m.tbaa.kind) == Some(self.m.tbaa.memory) => {
+                    return i.set_volatile(true).map_err(|_| self.err("volatile load"));
+                }
+                _ => return Ok(()),
+            };
+            inst = i.get_operand(operand).and_then(|o| o.value()).and_then(|o| o.as_instruction_value());
+        }
+        Ok(())
     }
 }
