@@ -35,7 +35,7 @@ pub struct Options {
     pub runtime_globals: bool,
 }
 
-/// Options only some targets use: Cortex-M firmware. Separate from
+/// Options of the target machine: the CPU, and Cortex-M firmware. Separate from
 /// `Options` so code that builds an `Options` literal keeps compiling.
 #[derive(Clone, Debug, Default)]
 pub struct TargetOptions {
@@ -44,6 +44,9 @@ pub struct TargetOptions {
     /// `--page-size`: wasm page size in bytes on Cortex-M (a power of two,
     /// 1 KiB to 64 KiB; not spec-conformant below 64 KiB).
     pub page_size: Option<u32>,
+    /// `--cpu`: the CPU to generate code for (target/cpu.rs); None is the
+    /// target's portable baseline.
+    pub cpu: Option<String>,
 }
 
 /// Read the input: a wasm binary, or wasm text (converted with `wat`).
@@ -140,7 +143,7 @@ pub fn compile_until(wasm: &[u8], opts: &Options, topts: &TargetOptions, stop: O
     }
 
     let cx = Context::create();
-    let tm = target.machine(opts.opt_level.speed(), board)?;
+    let tm = target.machine_for_cpu(opts.opt_level.speed(), board, topts.cpu.as_deref())?;
     let runtime = runtime_bitcode::runtime(&cx, target.triple)?;
     if target.os == Os::CortexM && emit == Emit::Exe {
         check_firmware_wasi(&info, &runtime)?;

@@ -44,6 +44,14 @@ struct Cli {
     #[arg(short = 'O', value_name = "LEVEL", default_value = "2")]
     opt_level: String,
 
+    /// The CPU to generate code for, as clang's -mcpu: its vector ISA is
+    /// what SIMD and vectorised loops use. Default: the target's portable
+    /// baseline (x86-64: SSE2 only; i686: pentium4; aarch64: generic with
+    /// NEON; Cortex-M: cortex-m4). `native` is this machine's CPU; e.g.
+    /// x86-64-v3 gives AVX2 (doc/targets.md lists the names).
+    #[arg(long, value_name = "NAME")]
+    cpu: Option<String>,
+
     /// Cortex-M: build firmware for this board (mps2-an386, mps2-an500) that
     /// runs `_start` under QEMU with semihosting (doc/targets.md).
     #[arg(long, value_name = "BOARD")]
@@ -138,7 +146,7 @@ fn main() -> ExitCode {
         fast_unsafe: cli.fast_unsafe_implementations,
         runtime_globals: cli.runtime_globals,
     };
-    let target_opts = driver::TargetOptions { board: cli.board, page_size: cli.page_size };
+    let target_opts = driver::TargetOptions { board: cli.board, page_size: cli.page_size, cpu: cli.cpu };
     if cli.print_passes {
         return match driver::print_passes(&opts, &target_opts) {
             Ok(text) => {

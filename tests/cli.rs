@@ -281,10 +281,12 @@ fn invalid_text_is_one_line() {
 #[test]
 fn unsupported_feature() {
     let d = tmp();
-    let wat = "(module (func (result v128) (v128.const i64x2 0 0)))";
-    let input = write(d.path(), "simd.wat", wat.as_bytes());
+    let wat = "(module (func (result v128) (i32x4.relaxed_trunc_f32x4_s (v128.const i64x2 0 0))))";
+    let input = write(d.path(), "relaxed.wat", wat.as_bytes());
     let out = d.path().join("out.o");
-    assert_fails(&awsm(&[s(&input), "-o", s(&out)]), "unsupported module", &out);
+    let r = awsm(&[s(&input), "-o", s(&out)]);
+    assert_fails(&r, "unsupported module", &out);
+    assert!(String::from_utf8_lossy(&r.stderr).contains("unsupported feature: relaxed-simd"));
 }
 
 #[test]

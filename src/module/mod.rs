@@ -2,8 +2,8 @@
 //! gathered in one pass after full validation by wasmparser.
 //!
 //! Validation runs first over the whole binary (with the WebAssembly 2.0
-//! feature set minus SIMD), so the translator can trust operand types;
-//! any error carries the byte offset wasmparser reports.
+//! feature set, SIMD128 included), so the translator can trust operand
+//! types; any error carries the byte offset wasmparser reports.
 
 mod unsupported;
 
@@ -20,6 +20,7 @@ pub enum Init {
     I64(i64),
     F32(u32),
     F64(u64),
+    V128(u128),
     RefNull,
     RefFunc(u32),
     GlobalGet(u32),
@@ -92,9 +93,10 @@ pub struct ModuleInfo<'a> {
     pub bodies: Vec<Body<'a>>,
 }
 
-/// The feature set awsm compiles: WebAssembly 2.0 without SIMD.
+/// The feature set awsm compiles: WebAssembly 2.0 (SIMD128 included;
+/// relaxed SIMD is not).
 pub fn features() -> WasmFeatures {
-    WasmFeatures::WASM2 & !WasmFeatures::SIMD
+    WasmFeatures::WASM2
 }
 
 impl<'a> ModuleInfo<'a> {
@@ -275,6 +277,7 @@ pub fn const_init(expr: &ConstExpr) -> Result<Init> {
         Operator::I64Const { value } => Init::I64(value),
         Operator::F32Const { value } => Init::F32(value.bits()),
         Operator::F64Const { value } => Init::F64(value.bits()),
+        Operator::V128Const { value } => Init::V128(value.i128() as u128),
         Operator::RefNull { .. } => Init::RefNull,
         Operator::RefFunc { function_index } => Init::RefFunc(function_index),
         Operator::GlobalGet { global_index } => Init::GlobalGet(global_index),

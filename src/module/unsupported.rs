@@ -1,5 +1,5 @@
 //! Naming the feature behind a validation failure. awsm validates with
-//! WebAssembly 2.0 minus SIMD, so a module using a later proposal fails
+//! WebAssembly 2.0 (SIMD128 included), so a module using a later proposal fails
 //! validation at its first use of it; wasmparser's message then reads
 //! like a malformed module ("invalid value type", "unknown opcode") as
 //! often as it names the proposal. The house rule is that an unsupported

@@ -11,6 +11,7 @@
 
 pub mod arm;
 pub mod board;
+pub mod cpu;
 pub mod firmware;
 pub mod link;
 pub mod triples;
@@ -95,6 +96,17 @@ impl TargetInfo {
     /// Build the TargetMachine for this target; `board` (Cortex-M) may
     /// choose the CPU.
     pub fn machine(&self, opt: u8, board: Option<&Board>) -> Result<TargetMachine> {
+        self.machine_for_cpu(opt, board, None)
+    }
+
+    /// `machine` with `--cpu` (cpu.rs; None: the baseline), which a board
+    /// may not also choose.
+    pub fn machine_for_cpu(
+        &self,
+        opt: u8,
+        board: Option<&Board>,
+        cpu: Option<&str>,
+    ) -> Result<TargetMachine> {
         Target::initialize_all(&InitializationConfig::default());
         // LLVM reads "thumbv7em-none-eabihf" as vendor "none", OS "eabihf"
         // and no environment, which silently means the soft-float ABI;
@@ -108,11 +120,20 @@ impl TargetInfo {
             2 => OptimizationLevel::Default,
             _ => OptimizationLevel::Aggressive,
         };
-        let (cpu, features) = match board {
-            Some(b) => (b.cpu, if self.hard_float() { "" } else { self.features }),
-            None => (self.cpu, self.features),
+        let (cpu, features) = match (board, cpu) {
+            (Some(b), None) => {
+                (b.cpu.to_string(), if self.hard_float() { "" } else { self.features }.to_string())
+            }
+            (None, cpu) => self.cpu_and_features(cpu)?,
+            (Some(b), Some(_)) => {
+                return Err(Error::new(
+                    ErrorKind::Usage,
+                    format!("--cpu and --board both choose the CPU (board {} has a {})", b.name, b.cpu),
+                ));
+            }
         };
-        let features = arm::without_loop_alignment(cpu, features);
+        let cpu = cpu.as_str();
+        let features = arm::without_loop_alignment(cpu, &features);
         // Firmware is linked at fixed addresses; hosted code may be a PIE or
         // a shared object.
         let reloc = if self.os == Os::CortexM { RelocMode::Static } else { RelocMode::PIC };

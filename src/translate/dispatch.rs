@@ -3,7 +3,7 @@
 //! tracking only the nesting needed to find the matching else/end.
 
 use super::func::FuncTranslator;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use inkwell::{FloatPredicate as F, IntPredicate as I};
 use wasmparser::Operator;
 
@@ -44,7 +44,10 @@ impl<'m, 'ctx, 'a> FuncTranslator<'m, 'ctx, 'a> {
             Return => self.op_br(self.frames.len() as u32 - 1)?,
             Call { function_index } => self.op_call(function_index)?,
             CallIndirect { type_index, table_index } => self.op_call_indirect(type_index, table_index)?,
-            Drop => self.op_drop()?,
+            Drop => {
+                self.keep_dropped_simd_load()?;
+                self.op_drop()?
+            }
             Select | TypedSelect { .. } => self.op_select()?,
             // ---- variables ----
             LocalGet { local_index } => self.op_local_get(local_index)?,
@@ -179,9 +182,8 @@ impl<'m, 'ctx, 'a> FuncTranslator<'m, 'ctx, 'a> {
             TableCopy { dst_table, src_table } => self.op_table_copy(dst_table, src_table)?,
             TableInit { elem_index, table } => self.op_table_init(elem_index, table)?,
             ElemDrop { elem_index } => self.op_elem_drop(elem_index)?,
-            other => {
-                return Err(Error::unsupported(self.offset, format!("operator {other:?}")));
-            }
+            // ---- SIMD128 (simd_dispatch.rs; it refuses anything else) ----
+            other => self.simd_op(other)?,
         }
         Ok(())
     }

@@ -159,7 +159,29 @@ fn scan_body(body: &FunctionBody) -> Result<BodyScan> {
             | I32Store16 { .. }
             | I64Store8 { .. }
             | I64Store16 { .. }
-            | I64Store32 { .. } => scan.uses_memory = true,
+            | I64Store32 { .. }
+            | V128Load { .. }
+            | V128Load8x8S { .. }
+            | V128Load8x8U { .. }
+            | V128Load16x4S { .. }
+            | V128Load16x4U { .. }
+            | V128Load32x2S { .. }
+            | V128Load32x2U { .. }
+            | V128Load8Splat { .. }
+            | V128Load16Splat { .. }
+            | V128Load32Splat { .. }
+            | V128Load64Splat { .. }
+            | V128Load32Zero { .. }
+            | V128Load64Zero { .. }
+            | V128Store { .. }
+            | V128Load8Lane { .. }
+            | V128Load16Lane { .. }
+            | V128Load32Lane { .. }
+            | V128Load64Lane { .. }
+            | V128Store8Lane { .. }
+            | V128Store16Lane { .. }
+            | V128Store32Lane { .. }
+            | V128Store64Lane { .. } => scan.uses_memory = true,
             _ => {}
         }
     }

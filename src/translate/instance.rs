@@ -8,7 +8,7 @@ use crate::abi::{names, symbols};
 use crate::error::{Error, Result};
 use crate::module::{Elem, Init};
 use inkwell::module::Linkage;
-use inkwell::values::{BasicMetadataValueEnum, BasicValueEnum, FunctionValue, PointerValue};
+use inkwell::values::{BasicMetadataValueEnum, BasicValue, BasicValueEnum, FunctionValue, PointerValue};
 use wasmparser::ExternalKind;
 
 /// The module-level functions the descriptor points to.
@@ -72,6 +72,7 @@ impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
             let v = t.const_value(init)?;
             let cell = t.global_cell(g)?;
             let st = t.b.build_store(cell, v)?;
+            t.cell_alignment(st)?;
             t.tag(st, self.tbaa.global)?;
         }
         if info.table_inits.iter().any(|i| i.is_some()) {
@@ -168,13 +169,15 @@ impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
         let mut call_args: Vec<BasicMetadataValueEnum> = vec![ctx.into()];
         for (i, pt) in wt.params().iter().enumerate() {
             let slot = t.cell_at(args, i as u32)?;
-            call_args.push(t.b.build_load(self.val_type(*pt), slot, "")?.into());
+            let v = t.b.build_load(self.val_type(*pt), slot, "")?;
+            t.cell_alignment(v.as_instruction_value().ok_or_else(|| Error::backend("cell load"))?)?;
+            call_args.push(v.into());
         }
         let call = t.b.build_indirect_call(self.sig_types[ty as usize], fnp, &call_args, "")?;
         let vals = t.call_results(call, wt.results().len())?;
         for (i, v) in vals.iter().enumerate() {
             let slot = t.cell_at(results, i as u32)?;
-            t.b.build_store(slot, *v)?;
+            t.cell_alignment(t.b.build_store(slot, *v)?)?;
         }
         t.b.build_return(None)?;
         Ok(func)
@@ -198,14 +201,16 @@ impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
         let results = cells(wt.results().len())?;
         for i in 0..wt.params().len() as u32 {
             let v = func.get_nth_param(i + 1).ok_or_else(|| Error::backend("thunk param"))?;
-            t.b.build_store(t.cell_at(args, i)?, v)?;
+            t.cell_alignment(t.b.build_store(t.cell_at(args, i)?, v)?)?;
         }
         let hostf = func.get_nth_param(0).ok_or_else(|| Error::backend("thunk ctx"))?;
         let call_host = self.runtime_fn(&symbols::CALL_HOST);
         t.b.build_call(call_host, &[hostf.into(), args.into(), results.into()], "")?;
         let mut vals = Vec::new();
         for (i, rt) in wt.results().iter().enumerate() {
-            vals.push(t.b.build_load(self.val_type(*rt), t.cell_at(results, i as u32)?, "")?);
+            let v = t.b.build_load(self.val_type(*rt), t.cell_at(results, i as u32)?, "")?;
+            t.cell_alignment(v.as_instruction_value().ok_or_else(|| Error::backend("cell load"))?)?;
+            vals.push(v);
         }
         t.build_return_values(&vals)?;
         Ok(func)
@@ -278,6 +283,7 @@ impl<'m, 'ctx, 'a> FuncTranslator<'m, 'ctx, 'a> {
             Init::I64(v) => Ok(i64t.const_int(v as u64, false).into()),
             Init::F32(bits) => self.push_f32_bits(bits).and_then(|_| self.pop()),
             Init::F64(bits) => self.push_f64_bits(bits).and_then(|_| self.pop()),
+            Init::V128(bits) => self.push_v128_bits(bits).and_then(|_| self.pop()),
             Init::RefNull => Ok(self.m.ptr_type().const_null().into()),
             Init::RefFunc(f) => self.op_ref_func(f).and_then(|_| self.pop()),
             Init::GlobalGet(g) => self.op_global_get(g).and_then(|_| self.pop()),

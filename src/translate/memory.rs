@@ -14,7 +14,12 @@ use wasmparser::MemArg;
 
 impl<'m, 'ctx, 'a> FuncTranslator<'m, 'ctx, 'a> {
     /// Host address of a `size`-byte access at `index + memarg.offset`.
-    fn address(&mut self, index: IntValue<'ctx>, offset: u64, size: u32) -> Result<PointerValue<'ctx>> {
+    pub(super) fn address(
+        &mut self,
+        index: IntValue<'ctx>,
+        offset: u64,
+        size: u32,
+    ) -> Result<PointerValue<'ctx>> {
         if self.m.opts.strategy.uses_segment_base() {
             return self.segment_address(index, offset, size);
         }

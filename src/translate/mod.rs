@@ -24,6 +24,11 @@ mod memory;
 mod numeric;
 mod ops;
 mod segment;
+mod simd;
+mod simd_dispatch;
+mod simd_float;
+mod simd_int;
+mod simd_memory;
 mod table;
 mod variable;
 
@@ -181,9 +186,16 @@ impl<'ctx, 'a> ModuleCtx<'ctx, 'a> {
             ValType::I64 => self.cx.i64_type().into(),
             ValType::F32 => self.cx.f32_type().into(),
             ValType::F64 => self.cx.f64_type().into(),
-            ValType::V128 => self.cx.i128_type().into(),
+            ValType::V128 => self.v128_type().into(),
             ValType::Ref(_) => self.ptr_type().into(),
         }
+    }
+
+    /// How a v128 travels between instructions, through locals, globals
+    /// and calls: `<4 x i32>`; each SIMD instruction bitcasts it to its
+    /// own lane shape (simd.rs).
+    pub fn v128_type(&self) -> inkwell::types::VectorType<'ctx> {
+        self.cx.i32_type().vec_type(4)
     }
 
     /// An integer type of 8, 16, 32 or 64 bits.

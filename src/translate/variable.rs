@@ -57,6 +57,7 @@ impl<'m, 'ctx, 'a> FuncTranslator<'m, 'ctx, 'a> {
                 }
                 Init::F32(bits) => return self.push_f32_bits(bits),
                 Init::F64(bits) => return self.push_f64_bits(bits),
+                Init::V128(bits) => return self.push_v128_bits(bits),
                 _ => {}
             }
         }
@@ -72,6 +73,7 @@ impl<'m, 'ctx, 'a> FuncTranslator<'m, 'ctx, 'a> {
         let v = self.b.build_load(ty, cell, "")?;
         let inst = v.as_instruction_value().ok_or_else(|| self.err("global load"))?;
         self.tag(inst, self.m.tbaa.global)?;
+        self.cell_alignment(inst)?;
         self.push(v);
         Ok(())
     }
@@ -86,6 +88,7 @@ impl<'m, 'ctx, 'a> FuncTranslator<'m, 'ctx, 'a> {
         }
         let cell = self.global_cell(g)?;
         let st = self.b.build_store(cell, v)?;
+        self.cell_alignment(st)?;
         self.tag(st, self.m.tbaa.global)
     }
 

@@ -22,7 +22,20 @@ use std::path::Path;
 /// Optimises the unoptimised bitcode at `bitcode` at -O2 for `triple`
 /// (None: the host) and writes it as `emit` (an object or a shared
 /// object) to `out`, without the runtime's definitions.
+// Each crate including this file uses one of the two (common/mod.rs's reason).
+#[allow(dead_code)]
 pub fn emit_guest_only(bitcode: &Path, out: &Path, triple: Option<&str>, emit: Emit) -> Result<(), String> {
+    emit_guest_only_for_cpu(bitcode, out, triple, None, emit)
+}
+
+/// `emit_guest_only` for `--cpu` `cpu` (None: the target's baseline).
+pub fn emit_guest_only_for_cpu(
+    bitcode: &Path,
+    out: &Path,
+    triple: Option<&str>,
+    cpu: Option<&str>,
+    emit: Emit,
+) -> Result<(), String> {
     let cx = Context::create();
     let module = Module::parse_bitcode_from_path(bitcode, &cx).map_err(|e| e.to_string())?;
     for f in module.get_functions() {
@@ -36,7 +49,7 @@ pub fn emit_guest_only(bitcode: &Path, out: &Path, triple: Option<&str>, emit: E
         }
     }
     let target = TargetInfo::find(triple).map_err(|e| e.to_string())?;
-    let tm = target.machine(2, None).map_err(|e| e.to_string())?;
+    let tm = target.machine_for_cpu(2, None, cpu).map_err(|e| e.to_string())?;
     awsm::target::optimize(&module, &tm, OptLevel::O2).map_err(|e| e.to_string())?;
     let linker = Linker::for_target(&target, None).map_err(|e| e.to_string())?;
     link::write(&module, &tm, emit, out, &linker).map_err(|e| e.to_string())

@@ -4,7 +4,7 @@
 //! module repeated across scripts is compiled once.
 
 use super::ffi::{Library, ModuleDesc, STRATEGY_GUARD_PAGES};
-use super::guest_only::emit_guest_only;
+use super::guest_only::emit_guest_only_for_cpu;
 use awsm::abi::strategy::Strategy;
 use awsm::driver::{self, OptLevel, Options};
 use awsm::error::ErrorKind;
@@ -59,6 +59,8 @@ pub struct Compiler {
     output: Output,
     /// `--bounds-checks`; None: the target's default.
     strategy: Option<Strategy>,
+    /// `--cpu`; None: the target's baseline.
+    cpu: Option<String>,
     next: AtomicUsize,
     cache: Mutex<HashMap<Vec<u8>, Slot>>,
 }
@@ -72,6 +74,7 @@ impl Compiler {
             stem: stem.to_string(),
             output,
             strategy: None,
+            cpu: None,
             next: AtomicUsize::new(0),
             cache: Mutex::new(HashMap::new()),
         }
@@ -95,6 +98,12 @@ impl Compiler {
     /// Compile with bounds-check strategy `strategy` (None: the default).
     pub fn with_strategy(mut self, strategy: Option<Strategy>) -> Compiler {
         self.strategy = strategy;
+        self
+    }
+
+    /// Compile for CPU `cpu` (`--cpu`; None: the baseline).
+    pub fn with_cpu(mut self, cpu: Option<String>) -> Compiler {
+        self.cpu = cpu;
         self
     }
 
@@ -124,14 +133,17 @@ impl Compiler {
             fast_unsafe: false,
             runtime_globals: false,
         };
-        match catch_unwind(AssertUnwindSafe(|| driver::compile_bytes(wasm, &opts))) {
+        let topts = driver::TargetOptions { cpu: self.cpu.clone(), ..Default::default() };
+        match catch_unwind(AssertUnwindSafe(|| driver::compile_bytes_with(wasm, &opts, &topts))) {
             Err(_) => return Err("awsm panicked while compiling".to_string()),
             Ok(Err(e)) => return Err(e.to_string()),
             Ok(Ok(())) => {}
         }
         if self.output == Output::GuestOnly {
-            let linked =
-                catch_unwind(AssertUnwindSafe(|| emit_guest_only(&bitcode, &output, None, Emit::Shared)));
+            let cpu = self.cpu.as_deref();
+            let linked = catch_unwind(AssertUnwindSafe(|| {
+                emit_guest_only_for_cpu(&bitcode, &output, None, cpu, Emit::Shared)
+            }));
             let _ = std::fs::remove_file(&bitcode);
             linked.map_err(|_| "panicked emitting the module's code".to_string())??;
         }

@@ -33,9 +33,10 @@ enum op {
 };
 
 /*
- * An expected result: `type` is a signature letter (i I f F r e), or 'R'
+ * An expected result: `type` is a signature letter (i I f F v r e), or 'R'
  * for a reference of either kind. It matches when the result's bits under
  * `mask` equal `bits`, or, with `nonnull`, when the reference is not null.
+ * A v128 has two in a row, for its low and high 64-bit halves.
  */
 typedef struct expect {
   char type;
@@ -52,7 +53,7 @@ typedef struct directive {
   const char *name;
   uint32_t name_len;
   const char *params; /* the arguments' letters ('R': a null reference of either kind) */
-  uint32_t args;      /* first argument in `args` (bits; references as pointers) */
+  uint32_t args;      /* first argument in `args` (bits; references as pointers; v128: two) */
   uint32_t num_expects;
   uint32_t expects; /* first expectation in `expects` */
   const char *message;
@@ -187,7 +188,7 @@ static void report_fail(const directive *d, const char *what) {
   printf("%d FAIL %s\n", d->id, what);
 }
 
-/* The bits a result of type `letter` is compared by. */
+/* The bits a result of type `letter` is compared by (a v128's low half). */
 static uint64_t bits_of(char letter, const awsm_val *v) {
   uint32_t b32;
   uint64_t b64;
@@ -198,11 +199,24 @@ static uint64_t bits_of(char letter, const awsm_val *v) {
     return b32;
   case 'I':
   case 'F':
+  case 'v':
     memcpy(&b64, v, sizeof b64);
     return b64;
   default:
     return (uint64_t)(uintptr_t)v->ref;
   }
+}
+
+/* The high 64 bits of a v128. */
+static uint64_t high_half(const awsm_val *v) {
+  uint64_t b64;
+  memcpy(&b64, v->bytes + 8, sizeof b64);
+  return b64;
+}
+
+/* How many expectations (and argument words) a value of type `letter` takes. */
+static size_t words(char letter) {
+  return letter == 'v' ? 2 : 1;
 }
 
 /* "i32:0x0000002a": `v` as a result of type `letter`. */
@@ -215,6 +229,8 @@ static int describe(char *out, size_t cap, char letter, const awsm_val *v) {
   case 'I':
   case 'F':
     return snprintf(out, cap, "%s:0x%016llx", letter == 'I' ? "i64" : "f64", bits);
+  case 'v':
+    return snprintf(out, cap, "v128:0x%016llx%016llx", (unsigned long long)high_half(v), bits);
   default:
     return snprintf(out, cap, "%cref:%p", letter, v->ref);
   }
@@ -226,15 +242,20 @@ static int type_matches(char expected, char actual) {
 
 static int value_matches(const expect *e, char letter, const awsm_val *v) {
   uint64_t bits = bits_of(letter, v);
-  return type_matches(e->type, letter) && (e->nonnull ? bits != 0 : (bits & e->mask) == e->bits);
+  int ok = type_matches(e->type, letter) && (e->nonnull ? bits != 0 : (bits & e->mask) == e->bits);
+  if (letter == 'v')
+    ok = ok && e[1].type == 'v' && (high_half(v) & e[1].mask) == e[1].bits;
+  return ok;
 }
 
 /* Report whether `results` (types `letters`) match `d`'s expectations. */
 static void check_results(const directive *d, const char *letters, const awsm_val *results) {
-  size_t n = strlen(letters);
-  int ok = n == d->num_expects;
-  for (size_t i = 0; ok && i < n; i++)
-    ok = value_matches(&expects[d->expects + i], letters[i], &results[i]);
+  size_t n = strlen(letters), rows = 0;
+  for (size_t i = 0; i < n; i++)
+    rows += words(letters[i]);
+  int ok = rows == d->num_expects;
+  for (size_t i = 0, e = d->expects; ok && i < n; e += words(letters[i]), i++)
+    ok = value_matches(&expects[e], letters[i], &results[i]);
   if (ok) {
     report_ok(d);
     return;
@@ -292,9 +313,11 @@ static void call(const directive *d) {
   awsm_val in[MAX_VALUES + 1], out[MAX_VALUES + 1];
   memset(in, 0, sizeof in);
   memset(out, 0, sizeof out);
-  for (size_t i = 0; i < num_params; i++) {
-    uint64_t bits = args[d->args + i];
-    if (sig[i] == 'r' || sig[i] == 'e')
+  for (size_t i = 0, a = d->args; i < num_params; a += words(sig[i]), i++) {
+    uint64_t bits = args[a];
+    if (sig[i] == 'v')
+      memcpy(&in[i], &args[a], 16);
+    else if (sig[i] == 'r' || sig[i] == 'e')
       in[i].ref = (void *)(uintptr_t)bits;
     else if (sig[i] == 'i' || sig[i] == 'f')
       memcpy(&in[i], &(uint32_t){(uint32_t)bits}, sizeof(uint32_t));

@@ -11,7 +11,7 @@
 
 use super::common::scripts::definition;
 use std::collections::HashMap;
-use wast::core::{NanPattern, WastArgCore, WastRetCore};
+use wast::core::{NanPattern, V128Pattern, WastArgCore, WastRetCore};
 use wast::parser::{self, ParseBuffer};
 use wast::{QuoteWat, QuoteWatTest, Wast, WastArg, WastDirective, WastExecute, WastInvoke, WastRet};
 
@@ -30,7 +30,8 @@ pub enum Op {
 }
 
 /// `struct expect` in driver.c: a result matches when its bits under
-/// `mask` are `bits`, or (`nonnull`) when it is a non-null reference.
+/// `mask` are `bits`, or (`nonnull`) when it is a non-null reference. A
+/// v128 result has two, one per 64-bit half.
 #[derive(Clone, Copy, Debug)]
 pub struct Expect {
     /// Signature letter, or b'R' for a reference of either kind.
@@ -50,6 +51,7 @@ pub struct Entry {
     pub module: Option<usize>,
     pub name: Vec<u8>,
     pub params: String,
+    /// One word per argument, two for a v128 (low half first).
     pub args: Vec<u64>,
     pub expects: Vec<Expect>,
     pub message: String,
@@ -262,7 +264,7 @@ impl Builder {
     }
 
     fn assert_return(&mut self, report: usize, exec: WastExecute, results: &[WastRet]) -> Result<(), String> {
-        let expects = results.iter().map(expect).collect::<Result<Vec<_>, _>>();
+        let expects = results.iter().map(expect).collect::<Result<Vec<_>, _>>().map(|e| e.concat());
         let expects = match expects {
             Ok(e) => e,
             Err(why) => {
@@ -274,10 +276,12 @@ impl Builder {
             WastExecute::Invoke(inv) => self.call(report, Op::Return, &inv, &expects, ""),
             WastExecute::Get { module, global, .. } => {
                 let slot = self.slot(module.map(|m| m.name()))?;
-                let [one] = expects[..] else { return Err("a global has one value".to_string()) };
+                if results.len() != 1 {
+                    return Err("a global has one value".to_string());
+                }
                 let e = self.entry(Some(report), Op::Get, slot);
                 e.name = global.as_bytes().to_vec();
-                e.expects = vec![one];
+                e.expects = expects;
                 Ok(())
             }
             WastExecute::Wat(w) => {
@@ -303,7 +307,7 @@ impl Builder {
             match arg(a) {
                 Ok((letter, bits)) => {
                     params.push(letter as char);
-                    args.push(bits);
+                    args.extend(bits);
                 }
                 Err(why) => {
                     self.plan.reports[report].state = State::Skipped(why);
@@ -322,16 +326,21 @@ impl Builder {
 }
 
 /// A script argument as (signature letter, bits); references as the
-/// pointer the driver passes (`ref.extern N` is N + 1, null is 0).
-fn arg(a: &WastArg) -> Result<(u8, u64), String> {
+/// pointer the driver passes (`ref.extern N` is N + 1, null is 0). A v128
+/// is two words, low half first; every other value one.
+fn arg(a: &WastArg) -> Result<(u8, Vec<u64>), String> {
     let WastArg::Core(core) = a else { return Err("component-model argument".to_string()) };
     Ok(match core {
-        WastArgCore::I32(x) => (b'i', *x as u32 as u64),
-        WastArgCore::I64(x) => (b'I', *x as u64),
-        WastArgCore::F32(x) => (b'f', x.bits as u64),
-        WastArgCore::F64(x) => (b'F', x.bits),
-        WastArgCore::RefNull(_) => (b'R', 0),
-        WastArgCore::RefExtern(n) => (b'e', *n as u64 + 1),
+        WastArgCore::I32(x) => (b'i', vec![*x as u32 as u64]),
+        WastArgCore::I64(x) => (b'I', vec![*x as u64]),
+        WastArgCore::F32(x) => (b'f', vec![x.bits as u64]),
+        WastArgCore::F64(x) => (b'F', vec![x.bits]),
+        WastArgCore::V128(x) => {
+            let v = u128::from_le_bytes(x.to_le_bytes());
+            (b'v', vec![v as u64, (v >> 64) as u64])
+        }
+        WastArgCore::RefNull(_) => (b'R', vec![0]),
+        WastArgCore::RefExtern(n) => (b'e', vec![*n as u64 + 1]),
         other => return Err(format!("argument {other:?} is not supported")),
     })
 }
@@ -344,22 +353,67 @@ fn nonnull(ty: u8) -> Expect {
     Expect { ty, nonnull: true, mask: 0, bits: 0 }
 }
 
-/// An expected result as a masked bit pattern (NaN patterns included).
-fn expect(r: &WastRet) -> Result<Expect, String> {
+/// (mask, bits) of an f32 pattern.
+fn f32_pattern(p: &NanPattern<wast::token::F32>) -> (u64, u64) {
+    match p {
+        NanPattern::Value(x) => (0xffff_ffff, x.bits as u64),
+        NanPattern::CanonicalNan => (0x7fff_ffff, 0x7fc0_0000),
+        NanPattern::ArithmeticNan => (0x7fc0_0000, 0x7fc0_0000),
+    }
+}
+
+/// (mask, bits) of an f64 pattern.
+fn f64_pattern(p: &NanPattern<wast::token::F64>) -> (u64, u64) {
+    match p {
+        NanPattern::Value(x) => (u64::MAX, x.bits),
+        NanPattern::CanonicalNan => (0x7fff_ffff_ffff_ffff, 0x7ff8 << 48),
+        NanPattern::ArithmeticNan => (0x7ff8 << 48, 0x7ff8 << 48),
+    }
+}
+
+/// A v128 pattern as two expectations of type 'v', the low half first:
+/// each lane's (mask, bits) at its place in its half.
+fn v128_expect(p: &V128Pattern) -> Vec<Expect> {
+    let lanes: Vec<(u32, u64, u64)> = match p {
+        V128Pattern::I8x16(l) => l.iter().map(|x| (8, 0xff, *x as u8 as u64)).collect(),
+        V128Pattern::I16x8(l) => l.iter().map(|x| (16, 0xffff, *x as u16 as u64)).collect(),
+        V128Pattern::I32x4(l) => l.iter().map(|x| (32, 0xffff_ffff, *x as u32 as u64)).collect(),
+        V128Pattern::I64x2(l) => l.iter().map(|x| (64, u64::MAX, *x as u64)).collect(),
+        V128Pattern::F32x4(l) => l.iter().map(f32_pattern).map(|(m, b)| (32, m, b)).collect(),
+        V128Pattern::F64x2(l) => l.iter().map(f64_pattern).map(|(m, b)| (64, m, b)).collect(),
+    };
+    let mut halves = [exact(b'v', 0, 0), exact(b'v', 0, 0)];
+    for (i, (width, mask, bits)) in lanes.into_iter().enumerate() {
+        let at = i as u32 * width;
+        let half = &mut halves[(at / 64) as usize];
+        half.mask |= mask << (at % 64);
+        half.bits |= bits << (at % 64);
+    }
+    halves.to_vec()
+}
+
+/// An expected result as masked bit patterns (NaN patterns included):
+/// one, or two for a v128.
+fn expect(r: &WastRet) -> Result<Vec<Expect>, String> {
     let WastRet::Core(core) = r else { return Err("component-model result".to_string()) };
-    Ok(match core {
+    if let WastRetCore::V128(p) = core {
+        return Ok(v128_expect(p));
+    }
+    Ok(vec![match core {
         WastRetCore::I32(v) => exact(b'i', 0xffff_ffff, *v as u32 as u64),
         WastRetCore::I64(v) => exact(b'I', u64::MAX, *v as u64),
-        WastRetCore::F32(NanPattern::Value(x)) => exact(b'f', 0xffff_ffff, x.bits as u64),
-        WastRetCore::F32(NanPattern::CanonicalNan) => exact(b'f', 0x7fff_ffff, 0x7fc0_0000),
-        WastRetCore::F32(NanPattern::ArithmeticNan) => exact(b'f', 0x7fc0_0000, 0x7fc0_0000),
-        WastRetCore::F64(NanPattern::Value(x)) => exact(b'F', u64::MAX, x.bits),
-        WastRetCore::F64(NanPattern::CanonicalNan) => exact(b'F', 0x7fff_ffff_ffff_ffff, 0x7ff8 << 48),
-        WastRetCore::F64(NanPattern::ArithmeticNan) => exact(b'F', 0x7ff8 << 48, 0x7ff8 << 48),
+        WastRetCore::F32(p) => {
+            let (mask, bits) = f32_pattern(p);
+            exact(b'f', mask, bits)
+        }
+        WastRetCore::F64(p) => {
+            let (mask, bits) = f64_pattern(p);
+            exact(b'F', mask, bits)
+        }
         WastRetCore::RefNull(_) => exact(b'R', u64::MAX, 0),
         WastRetCore::RefExtern(None) => nonnull(b'e'),
         WastRetCore::RefExtern(Some(n)) => exact(b'e', u64::MAX, *n as u64 + 1),
         WastRetCore::RefFunc(_) => nonnull(b'r'),
         other => return Err(format!("result {other:?} is not supported")),
-    })
+    }])
 }
