@@ -10,7 +10,7 @@ use std::time::Duration;
 /// How long the host may run one module's script. The reference
 /// finished every call in the script within its fuel, so only a
 /// miscompiled loop comes near this.
-const HOST_LIMIT: Duration = Duration::from_secs(5);
+const HOST_LIMIT: Duration = Duration::from_secs(3);
 /// How long awsm may take to compile one module.
 const COMPILE_LIMIT: Duration = Duration::from_secs(120);
 

@@ -1,9 +1,11 @@
 //! Minimising a mismatch, by the driver rather than wasm-shrink (whose
 //! mutator pulls in an e-graph library and minutes of build time): keep
 //! only the calls up to the failing one and drop each earlier call, drop
-//! the exports nothing calls, then replace each function's body with
-//! `unreachable`, keeping every step after which the mismatch persists
-//! with the same class. What remains is written as a .wat regression.
+//! the exports nothing calls, replace each function's body with
+//! `unreachable`, then cut each remaining body short (the shortest prefix
+//! that still mismatches, found by bisection), keeping every step after
+//! which the mismatch persists with the same class. What remains is
+//! written as a .wat regression.
 
 use super::generate::Call;
 use super::native::Setup;
@@ -109,10 +111,12 @@ pub fn shrink(fuzzer: &Fuzzer, setup: Setup, wasm: &[u8], calls: &[Call], failin
         let mut edited = Parts { sections: parts.sections.clone(), exports: parts.exports.clone(), bodies: parts.bodies.clone() };
         edit(&mut edited);
         let bytes = edited.encode();
-        if wasmparser::validate(&bytes).is_ok() && still(&bytes, &calls) {
+        let keep = wasmparser::validate(&bytes).is_ok() && still(&bytes, &calls);
+        if keep {
             *parts = edited;
             best = bytes;
         }
+        keep
     };
     let called: Vec<String> = calls.iter().map(|c| c.export.clone()).collect();
     try_edit(&mut parts, &|p| p.exports.retain(|(name, kind, _)| *kind != ExternalKind::Func || called.contains(name)));
@@ -126,5 +130,70 @@ pub fn shrink(fuzzer: &Fuzzer, setup: Setup, wasm: &[u8], calls: &[Call], failin
             try_edit(&mut parts, &|p| p.bodies[f] = STUB.to_vec());
         }
     }
+    // Every cut below keeps the body before it, so after a kept cut the
+    // earlier cut points are still where they were.
+    for f in 0..parts.bodies.len() {
+        let cuts = cuts(&parts.bodies[f]);
+        let (mut lo, mut hi) = (0, cuts.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if try_edit(&mut parts, &|p| p.bodies[f] = cut(&p.bodies[f], &cuts[mid])) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+    }
     (best, calls)
+}
+
+/// A place to cut a body short: the offset of an operator, and what
+/// must follow instead of it to stay valid: `unreachable` (the stack is
+/// then anything), and for each block open there, innermost first, its
+/// `end` (an `if` still without `else` gets `else unreachable` first, as
+/// its missing else would have to return its parameters), each after a
+/// fresh `unreachable`.
+fn cuts(body: &[u8]) -> Vec<(usize, Vec<u8>)> {
+    const UNREACHABLE: u8 = 0x00;
+    const ELSE: u8 = 0x05;
+    const END: u8 = 0x0b;
+    let body = wasmparser::FunctionBody::new(wasmparser::BinaryReader::new(body, 0));
+    let Ok(mut ops) = body.get_operators_reader() else { return Vec::new() };
+    // One entry per open block: whether it is an `if` without `else` yet.
+    let mut open: Vec<bool> = Vec::new();
+    let mut cuts = Vec::new();
+    while !ops.eof() {
+        let Ok((op, offset)) = ops.read_with_offset() else { return Vec::new() };
+        let mut tail = Vec::new();
+        for &bare_if in open.iter().rev() {
+            tail.push(UNREACHABLE);
+            if bare_if {
+                tail.extend([ELSE, UNREACHABLE]);
+            }
+            tail.push(END);
+        }
+        tail.extend([UNREACHABLE, END]);
+        cuts.push((offset as usize, tail));
+        match op {
+            wasmparser::Operator::Block { .. } | wasmparser::Operator::Loop { .. } => open.push(false),
+            wasmparser::Operator::If { .. } => open.push(true),
+            wasmparser::Operator::Else => {
+                if let Some(top) = open.last_mut() {
+                    *top = false;
+                }
+            }
+            wasmparser::Operator::End => {
+                open.pop();
+            }
+            _ => {}
+        }
+    }
+    cuts
+}
+
+/// `body` up to the cut, then the cut's tail.
+fn cut(body: &[u8], (offset, tail): &(usize, Vec<u8>)) -> Vec<u8> {
+    let mut cut = body[..*offset].to_vec();
+    cut.extend(tail);
+    cut
 }
