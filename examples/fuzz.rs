@@ -11,6 +11,15 @@
 //! of the tolerated dead-load class, only the first two.
 //! Exit status 1 if any untolerated mismatch or driver error was found.
 
+/// The one part of the tests' shared helpers the driver needs, where it
+/// looks for it (`crate::common::process`).
+mod common {
+    pub(crate) use super::process;
+}
+#[allow(dead_code)]
+#[path = "../tests/common/process.rs"]
+mod process;
+
 // The regression loader is the test's, unused here.
 #[allow(dead_code)]
 #[path = "../tests/fuzz/mod.rs"]
@@ -64,7 +73,10 @@ fn run() -> Result<(), String> {
             "--configs" => {
                 opts.setups = v
                     .split(',')
-                    .map(|name| Setup::parse(name).ok_or_else(|| format!("unknown config {name} (O0|O2 / guard-pages|explicit)")))
+                    .map(|name| {
+                        Setup::parse(name)
+                            .ok_or_else(|| format!("unknown config {name} (O0|O2 / guard-pages|explicit)"))
+                    })
                     .collect::<Result<_, _>>()?
             }
             _ => return Err(format!("unknown option {flag}")),
@@ -84,7 +96,13 @@ fn run() -> Result<(), String> {
     }
     for f in &summary.found {
         let saved = f.saved.as_ref().map(|p| format!(" -> {}", p.display())).unwrap_or_default();
-        println!("  seed {} {} {}: line {}{saved}", f.seed, f.setup.name(), f.mismatch.class.name(), f.mismatch.line);
+        println!(
+            "  seed {} {} {}: line {}{saved}",
+            f.seed,
+            f.setup.name(),
+            f.mismatch.class.name(),
+            f.mismatch.line
+        );
     }
     for (seed, why) in &summary.errors {
         println!("  seed {seed}: driver error: {why}");

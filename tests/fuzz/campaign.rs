@@ -68,7 +68,11 @@ pub fn run(fuzzer: &Fuzzer, opts: &Options) -> Summary {
     let start = Instant::now();
     let next = AtomicU64::new(opts.first_seed);
     let end = opts.first_seed.saturating_add(opts.count);
-    let summary = Mutex::new(Summary { end_seed: opts.first_seed, per_setup: vec![0; opts.setups.len()], ..Summary::default() });
+    let summary = Mutex::new(Summary {
+        end_seed: opts.first_seed,
+        per_setup: vec![0; opts.setups.len()],
+        ..Summary::default()
+    });
     let last_progress = Mutex::new(Instant::now());
     std::thread::scope(|scope| {
         for _ in 0..opts.jobs.max(1) {
@@ -88,7 +92,12 @@ pub fn run(fuzzer: &Fuzzer, opts: &Options) -> Summary {
                     s.per_setup[which] += 1;
                     s.end_seed = s.end_seed.max(seed + 1);
                     if let Some(found) = found {
-                        eprintln!("seed {seed} {}: {:?}{}", found.setup.name(), found.mismatch, saved_note(&found));
+                        eprintln!(
+                            "seed {seed} {}: {:?}{}",
+                            found.setup.name(),
+                            found.mismatch,
+                            saved_note(&found)
+                        );
                         s.found.push(found);
                     }
                     let mut last = last_progress.lock().unwrap_or_else(|e| e.into_inner());
@@ -132,7 +141,8 @@ fn one(fuzzer: &Fuzzer, opts: &Options, seed: u64, which: usize, summary: &Mutex
             return Some(found);
         }
     }
-    let (small, small_calls) = shrink::shrink(fuzzer, setup, &wasm, &calls, found.mismatch.call, found.mismatch.class);
+    let (small, small_calls) =
+        shrink::shrink(fuzzer, setup, &wasm, &calls, found.mismatch.call, found.mismatch.class);
     // The minimised case's own transcript, for the header.
     if let Ok(Outcome::Mismatch(m)) = fuzzer.check(setup, &small, &small_calls) {
         match regressions::save(dir, seed, setup, &m, &small, &small_calls) {

@@ -21,7 +21,9 @@ pub enum Value {
     F32(u32),
     F64(u64),
     /// A null reference (the only one a host can make without an instance).
-    Null { func: bool },
+    Null {
+        func: bool,
+    },
 }
 
 impl Value {
@@ -63,12 +65,17 @@ impl Call {
     /// `params` gives an export's parameter types.
     pub fn parse(command: &str, params: impl Fn(&str) -> Vec<wasmi::ValType>) -> Result<Call, String> {
         let mut words = command.split_whitespace();
-        let (Some(verb @ ("call" | "fresh")), Some(hex)) = (words.next(), words.next().and_then(|w| w.strip_prefix('x'))) else {
+        let (Some(verb @ ("call" | "fresh")), Some(hex)) =
+            (words.next(), words.next().and_then(|w| w.strip_prefix('x')))
+        else {
             return Err(format!("not a call: {command}"));
         };
-        let bytes: Result<Vec<u8>, _> =
-            (0..hex.len()).step_by(2).map(|i| u8::from_str_radix(hex.get(i..i + 2).unwrap_or("x"), 16)).collect();
-        let export = String::from_utf8(bytes.map_err(|e| format!("{command}: {e}"))?).map_err(|e| e.to_string())?;
+        let bytes: Result<Vec<u8>, _> = (0..hex.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(hex.get(i..i + 2).unwrap_or("x"), 16))
+            .collect();
+        let export =
+            String::from_utf8(bytes.map_err(|e| format!("{command}: {e}"))?).map_err(|e| e.to_string())?;
         let args: Vec<&str> = words.collect();
         let params = params(&export);
         if args.len() != params.len() {
@@ -78,7 +85,11 @@ impl Call {
             .iter()
             .zip(&params)
             .map(|(text, ty)| {
-                let bits = if *text == "n" { 0 } else { u64::from_str_radix(text, 16).map_err(|e| format!("{text}: {e}"))? };
+                let bits = if *text == "n" {
+                    0
+                } else {
+                    u64::from_str_radix(text, 16).map_err(|e| format!("{text}: {e}"))?
+                };
                 Ok(match ty {
                     wasmi::ValType::I32 => Value::I32(bits as u32),
                     wasmi::ValType::I64 => Value::I64(bits),
@@ -96,7 +107,6 @@ impl Call {
 /// Bytes fed to wasm-smith per module: enough for a few functions of a
 /// few hundred instructions.
 const ENTROPY: usize = 8 * 1024;
-
 
 /// wasm-smith's configuration for awsm's feature set (module doc).
 pub fn config() -> wasm_smith::Config {
@@ -160,7 +170,16 @@ impl Rng {
     /// Bits that find bugs more often than uniform ones: edges of the
     /// integer ranges, small numbers, float specials, or anything.
     fn bits(&mut self, wide: bool) -> u64 {
-        const EDGES: [u64; 8] = [0, 1, u64::MAX, 0x8000_0000, 0x7fff_ffff, 0x8000_0000_0000_0000, 0x7fff_ffff_ffff_ffff, 0xffff_0000];
+        const EDGES: [u64; 8] = [
+            0,
+            1,
+            u64::MAX,
+            0x8000_0000,
+            0x7fff_ffff,
+            0x8000_0000_0000_0000,
+            0x7fff_ffff_ffff_ffff,
+            0xffff_0000,
+        ];
         const F32: [u64; 6] = [0x7fc0_0000, 0x7f80_0000, 0xff80_0000, 0x8000_0000, 0x3f80_0000, 0x4f00_0000];
         const F64: [u64; 6] = [
             0x7ff8_0000_0000_0000,
@@ -185,7 +204,8 @@ impl Rng {
 pub fn case(seed: u64) -> (Vec<u8>, Vec<Call>) {
     let mut rng = Rng::new(seed);
     let entropy: Vec<u8> = (0..ENTROPY / 8).flat_map(|_| rng.next().to_le_bytes()).collect();
-    let module = wasm_smith::Module::new(config(), &mut Unstructured::new(&entropy)).expect("wasm-smith never fails with entropy left over");
+    let module = wasm_smith::Module::new(config(), &mut Unstructured::new(&entropy))
+        .expect("wasm-smith never fails with entropy left over");
     let wasm = module.to_bytes();
     let calls = calls(&wasm, &mut rng);
     (wasm, calls)

@@ -8,7 +8,8 @@
 //! as a .wat regression under tests/fuzz/regressions/.
 //!
 //! Shared by the fixed-seed test (tests/fuzz.rs) and the long-running
-//! mode (examples/fuzz.rs), which includes this directory by path.
+//! mode (examples/fuzz.rs), which includes this directory by path. Both
+//! provide `crate::common::process` (tests/common/process.rs).
 
 pub mod campaign;
 pub mod generate;
@@ -16,10 +17,6 @@ pub mod native;
 pub mod reference;
 pub mod regressions;
 pub mod shrink;
-
-#[allow(dead_code)]
-#[path = "../common/process.rs"]
-mod process;
 
 use generate::Call;
 use native::{HostRun, Setup};
@@ -71,7 +68,9 @@ impl Class {
 
     pub fn parse(name: &str) -> Option<Class> {
         use Class::*;
-        [DeadLoad, MissedOob, Rejected, Died, Result, State, TrapKind, Trap].into_iter().find(|c| c.name() == name)
+        [DeadLoad, MissedOob, Rejected, Died, Result, State, TrapKind, Trap]
+            .into_iter()
+            .find(|c| c.name() == name)
     }
 
     /// Whether this class is tolerated for now ([`KNOWN_DEAD_LOAD_BUG`]).
@@ -111,7 +110,12 @@ impl Fuzzer {
     pub fn new(awsm: &Path, cc: &str) -> Result<Fuzzer, String> {
         let scratch = tempfile::tempdir().map_err(|e| e.to_string())?;
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let host = native::build_host(cc, scratch.path(), &root.join("runtime/include"), &root.join("tests/fuzz/host.c"))?;
+        let host = native::build_host(
+            cc,
+            scratch.path(),
+            &root.join("runtime/include"),
+            &root.join("tests/fuzz/host.c"),
+        )?;
         Ok(Fuzzer { awsm: awsm.to_path_buf(), host, scratch })
     }
 
@@ -124,7 +128,13 @@ impl Fuzzer {
         let (actual, died) = match native::run(&self.awsm, &self.host, dir.path(), setup, wasm, &script)? {
             HostRun::Lines(lines) => (lines, None),
             HostRun::Rejected(why) => {
-                return Ok(Outcome::Mismatch(Mismatch { class: Class::Rejected, line: 0, call: None, wasmi: expected.lines[0].clone(), awsm: why }));
+                return Ok(Outcome::Mismatch(Mismatch {
+                    class: Class::Rejected,
+                    line: 0,
+                    call: None,
+                    wasmi: expected.lines[0].clone(),
+                    awsm: why,
+                }));
             }
             HostRun::Died(lines, why) => (lines, Some(why)),
         };
@@ -156,10 +166,22 @@ impl Fuzzer {
             } else {
                 class
             };
-            return Ok(Outcome::Mismatch(Mismatch { class, line, call: expected.line_call[line], wasmi: want.clone(), awsm: got }));
+            return Ok(Outcome::Mismatch(Mismatch {
+                class,
+                line,
+                call: expected.line_call[line],
+                wasmi: want.clone(),
+                awsm: got,
+            }));
         }
         match died {
-            Some(why) => Ok(Outcome::Mismatch(Mismatch { class: Class::Died, line: expected.lines.len(), call: expected.kept.last().copied(), wasmi: String::new(), awsm: why })),
+            Some(why) => Ok(Outcome::Mismatch(Mismatch {
+                class: Class::Died,
+                line: expected.lines.len(),
+                call: expected.kept.last().copied(),
+                wasmi: String::new(),
+                awsm: why,
+            })),
             None => Ok(Outcome::Match(expected.kept.len())),
         }
     }

@@ -2,7 +2,7 @@
 //! the C host (host.c, built once per run) runs the script in a child
 //! process with a time limit, so a crash or a hang costs one module.
 
-use super::process::run_with_limit;
+use crate::common::process::run_with_limit;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
@@ -71,16 +71,33 @@ pub fn build_host(cc: &str, dir: &Path, include: &Path, source: &Path) -> Result
 
 /// Compiles `wasm` with `awsm` under `setup` in `dir` and runs `script`
 /// (host commands, one per line) on it with `host`.
-pub fn run(awsm: &Path, host: &Path, dir: &Path, setup: Setup, wasm: &[u8], script: &str) -> Result<HostRun, String> {
+pub fn run(
+    awsm: &Path,
+    host: &Path,
+    dir: &Path,
+    setup: Setup,
+    wasm: &[u8],
+    script: &str,
+) -> Result<HostRun, String> {
     let input = dir.join("m.wasm");
     let so = dir.join("m.so");
     std::fs::write(&input, wasm).map_err(|e| format!("{}: {e}", input.display()))?;
     let mut compile = Command::new(awsm);
-    compile.arg(setup.level).args(["--bounds-checks", setup.strategy, "--name", "m"]).arg(&input).arg("-o").arg(&so);
-    let compiled = run_with_limit(&mut compile, b"", COMPILE_LIMIT).map_err(|e| format!("cannot run awsm: {e}"))?;
+    compile
+        .arg(setup.level)
+        .args(["--bounds-checks", setup.strategy, "--name", "m"])
+        .arg(&input)
+        .arg("-o")
+        .arg(&so);
+    let compiled =
+        run_with_limit(&mut compile, b"", COMPILE_LIMIT).map_err(|e| format!("cannot run awsm: {e}"))?;
     if compiled.timed_out || !compiled.status.success() {
         let why = String::from_utf8_lossy(&compiled.stderr).trim().to_string();
-        return Ok(HostRun::Rejected(if compiled.timed_out { format!("timed out after {COMPILE_LIMIT:?}") } else { why }));
+        return Ok(HostRun::Rejected(if compiled.timed_out {
+            format!("timed out after {COMPILE_LIMIT:?}")
+        } else {
+            why
+        }));
     }
     let finished = run_with_limit(Command::new(host).arg(&so), script.as_bytes(), HOST_LIMIT)
         .map_err(|e| format!("cannot run the fuzz host: {e}"))?;
@@ -89,7 +106,11 @@ pub fn run(awsm: &Path, host: &Path, dir: &Path, setup: Setup, wasm: &[u8], scri
         return Ok(HostRun::Died(lines, format!("host timed out after {HOST_LIMIT:?}")));
     }
     if !finished.status.success() {
-        let why = format!("host ended with {}: {}", finished.describe_status(), String::from_utf8_lossy(&finished.stderr).trim());
+        let why = format!(
+            "host ended with {}: {}",
+            finished.describe_status(),
+            String::from_utf8_lossy(&finished.stderr).trim()
+        );
         return Ok(HostRun::Died(lines, why));
     }
     Ok(HostRun::Lines(lines))

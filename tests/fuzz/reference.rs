@@ -81,7 +81,10 @@ fn arg(v: &Value) -> Val {
 /// The parameter types of each exported function, by name.
 pub fn params(wasm: &[u8]) -> Result<Vec<(String, Vec<ValType>)>, String> {
     let module = Module::new(&Engine::default(), wasm).map_err(|e| e.to_string())?;
-    Ok(module.exports().filter_map(|e| e.ty().func().map(|f| (e.name().to_string(), f.params().to_vec()))).collect())
+    Ok(module
+        .exports()
+        .filter_map(|e| e.ty().func().map(|f| (e.name().to_string(), f.params().to_vec())))
+        .collect())
 }
 
 /// Runs `calls` on a fresh instance of `wasm`.
@@ -102,7 +105,11 @@ pub fn run(wasm: &[u8], calls: &[Call]) -> Result<Run, String> {
             // A segment out of bounds; the host prints awsm's code, which
             // the comparison does not look at (Fuzzer::check).
             let code = e.as_trap_code().and_then(trap_text).unwrap_or("trap ?");
-            return Ok(Run { lines: vec![format!("init {code} ;")], line_call: vec![None], kept: Vec::new() });
+            return Ok(Run {
+                lines: vec![format!("init {code} ;")],
+                line_call: vec![None],
+                kept: Vec::new(),
+            });
         }
     };
     let state = |store: &Store<()>, instance: &Instance| {
@@ -119,13 +126,19 @@ pub fn run(wasm: &[u8], calls: &[Call]) -> Result<Run, String> {
         }
         text
     };
-    let mut run = Run { lines: vec![format!("init ok{}", state(&store, &instance))], line_call: vec![None], kept: Vec::new() };
+    let mut run = Run {
+        lines: vec![format!("init ok{}", state(&store, &instance))],
+        line_call: vec![None],
+        kept: Vec::new(),
+    };
     let mut skipping = false;
     for (index, call) in calls.iter().enumerate() {
         if call.fresh {
             store = Store::new(&engine, ());
             store.set_fuel(FUEL).map_err(|e| e.to_string())?;
-            instance = linker.instantiate_and_start(&mut store, &module).map_err(|e| format!("instantiating again: {e}"))?;
+            instance = linker
+                .instantiate_and_start(&mut store, &module)
+                .map_err(|e| format!("instantiating again: {e}"))?;
             run.lines.push(format!("init ok{}", state(&store, &instance)));
             run.line_call.push(Some(index));
             skipping = false;

@@ -27,7 +27,14 @@ pub struct Regression {
 }
 
 /// Writes the minimised case to `dir/<class>-<seed>-<level>-<strategy>.wat`.
-pub fn save(dir: &Path, seed: u64, setup: Setup, mismatch: &Mismatch, wasm: &[u8], calls: &[Call]) -> Result<PathBuf, String> {
+pub fn save(
+    dir: &Path,
+    seed: u64,
+    setup: Setup,
+    mismatch: &Mismatch,
+    wasm: &[u8],
+    calls: &[Call],
+) -> Result<PathBuf, String> {
     let text = wasmprinter::print_bytes(wasm).map_err(|e| e.to_string())?;
     let mut header = format!("fuzz regression: seed {seed}, {}, {}\n", setup.name(), mismatch.class.name());
     header += &format!("wasmi: {}\nawsm:  {}\n", mismatch.wasmi, mismatch.awsm);
@@ -46,12 +53,15 @@ pub fn load(path: &Path) -> Result<Regression, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let first = text.lines().next().unwrap_or("");
     let fields: Vec<&str> = first.trim_start_matches(";; fuzz regression: ").split(", ").collect();
-    let (Some(setup), Some(class)) = (fields.get(1).and_then(|s| Setup::parse(s)), fields.get(2).and_then(|c| Class::parse(c))) else {
+    let (Some(setup), Some(class)) =
+        (fields.get(1).and_then(|s| Setup::parse(s)), fields.get(2).and_then(|c| Class::parse(c)))
+    else {
         return Err(format!("{}: the first line is not a fuzz regression header: {first}", path.display()));
     };
     let wasm = wat::parse_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
     let params = super::reference::params(&wasm)?;
-    let params_of = |export: &str| params.iter().find(|(n, _)| n == export).map(|(_, p)| p.clone()).unwrap_or_default();
+    let params_of =
+        |export: &str| params.iter().find(|(n, _)| n == export).map(|(_, p)| p.clone()).unwrap_or_default();
     let calls = text
         .lines()
         .filter_map(|l| l.strip_prefix(";; call "))

@@ -90,10 +90,15 @@ impl Parts {
 
 /// The smallest module and script found that still mismatches with
 /// `class` under `setup`.
-pub fn shrink(fuzzer: &Fuzzer, setup: Setup, wasm: &[u8], calls: &[Call], failing: Option<usize>, class: Class) -> (Vec<u8>, Vec<Call>) {
-    let still = |wasm: &[u8], calls: &[Call]| {
-        matches!(fuzzer.check(setup, wasm, calls), Ok(Outcome::Mismatch(m)) if m.class == class)
-    };
+pub fn shrink(
+    fuzzer: &Fuzzer,
+    setup: Setup,
+    wasm: &[u8],
+    calls: &[Call],
+    failing: Option<usize>,
+    class: Class,
+) -> (Vec<u8>, Vec<Call>) {
+    let still = |wasm: &[u8], calls: &[Call]| matches!(fuzzer.check(setup, wasm, calls), Ok(Outcome::Mismatch(m)) if m.class == class);
     let mut calls: Vec<Call> = calls[..failing.map_or(0, |c| c + 1)].to_vec();
     let mut i = 0;
     while i + 1 < calls.len() {
@@ -108,7 +113,11 @@ pub fn shrink(fuzzer: &Fuzzer, setup: Setup, wasm: &[u8], calls: &[Call], failin
     let Ok(mut parts) = Parts::parse(wasm) else { return (wasm.to_vec(), calls) };
     let mut best = wasm.to_vec();
     let mut try_edit = |parts: &mut Parts, edit: &dyn Fn(&mut Parts)| {
-        let mut edited = Parts { sections: parts.sections.clone(), exports: parts.exports.clone(), bodies: parts.bodies.clone() };
+        let mut edited = Parts {
+            sections: parts.sections.clone(),
+            exports: parts.exports.clone(),
+            bodies: parts.bodies.clone(),
+        };
         edit(&mut edited);
         let bytes = edited.encode();
         let keep = wasmparser::validate(&bytes).is_ok() && still(&bytes, &calls);
@@ -119,7 +128,9 @@ pub fn shrink(fuzzer: &Fuzzer, setup: Setup, wasm: &[u8], calls: &[Call], failin
         keep
     };
     let called: Vec<String> = calls.iter().map(|c| c.export.clone()).collect();
-    try_edit(&mut parts, &|p| p.exports.retain(|(name, kind, _)| *kind != ExternalKind::Func || called.contains(name)));
+    try_edit(&mut parts, &|p| {
+        p.exports.retain(|(name, kind, _)| *kind != ExternalKind::Func || called.contains(name))
+    });
     for e in (0..parts.exports.len()).rev() {
         try_edit(&mut parts, &|p| {
             p.exports.remove(e);
