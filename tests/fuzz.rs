@@ -79,3 +79,25 @@ fn saved_regressions_match_wasmi() {
     }
     assert!(failures.is_empty(), "regressions that mismatch again:\n{}", failures.join("\n"));
 }
+
+#[test]
+fn differences_are_classified() {
+    use fuzz::{Class, classify, reference::normalize};
+    let state = " ; g 00000001 m 65536 0123456789abcdef";
+    let cases = [
+        ("ok 00000001", "ok 00000002", Class::Result),
+        ("ok 00000001", "trap 3", Class::Trap),
+        ("trap 3", "ok 00000001", Class::Trap),
+        ("trap 3", "trap 4", Class::TrapKind),
+        ("trap 2", "ok 00000001", Class::MissedOob),
+        ("trap 2", "trap 1", Class::MissedOob),
+    ];
+    for (want, got, class) in cases {
+        assert_eq!(classify(&format!("{want}{state}"), &format!("{got}{state}")), class, "{want} / {got}");
+    }
+    assert_eq!(classify("ok 00000001 ; g 00000001", "ok 00000001 ; g 00000002"), Class::State);
+    // wasmi has one code for awsm's two table traps.
+    assert_eq!(normalize("trap 6 ; g 00000001"), "trap table ; g 00000001");
+    assert_eq!(normalize("trap 10 ;"), "trap table ;");
+    assert_eq!(normalize("trap 1 ;"), "trap 1 ;");
+}

@@ -196,7 +196,7 @@ fn head(line: &str) -> &str {
 }
 
 /// The class of two differing lines (`ok V... ; STATE` or `trap C ; STATE`).
-fn classify(want: &str, got: &str) -> Class {
+pub fn classify(want: &str, got: &str) -> Class {
     let (want, got) = (head(want), head(got));
     match (want.starts_with("trap"), got.starts_with("trap")) {
         _ if want == got => Class::State,
