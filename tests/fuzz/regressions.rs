@@ -5,7 +5,7 @@
 //! ;; fuzz regression: seed 1234, O2/guard-pages, dead-load
 //! ;; wasmi: trap 2 ; m 65536 ...
 //! ;; awsm:  ok 00000000 ; m 65536 ...
-//! ;; call x6630 00000001
+//! ;; fresh x6630 00000001
 //! (module ...)
 //! ```
 //!
@@ -64,8 +64,8 @@ pub fn load(path: &Path) -> Result<Regression, String> {
         |export: &str| params.iter().find(|(n, _)| n == export).map(|(_, p)| p.clone()).unwrap_or_default();
     let calls = text
         .lines()
-        .filter_map(|l| l.strip_prefix(";; call "))
-        .map(|l| Call::parse(&format!("call {l}"), params_of).map_err(|e| format!("{}: {e}", path.display())))
+        .filter_map(|l| l.strip_prefix(";; ").filter(|c| c.starts_with("call ") || c.starts_with("fresh ")))
+        .map(|l| Call::parse(l, params_of).map_err(|e| format!("{}: {e}", path.display())))
         .collect::<Result<_, String>>()?;
     Ok(Regression { wasm, setup, class, calls })
 }
