@@ -45,7 +45,7 @@ impl Setup {
 /// What the host printed, or why it printed nothing useful.
 pub enum HostRun {
     Lines(Vec<String>),
-    /// awsm refused or failed to compile the module (its stderr).
+    /// awsm refused or failed to compile the module (how, and its stderr).
     Rejected(String),
     /// The host crashed, hung or failed (the lines it printed, then why).
     Died(Vec<String>, String),
@@ -92,12 +92,16 @@ pub fn run(
     let compiled =
         run_with_limit(&mut compile, b"", COMPILE_LIMIT).map_err(|e| format!("cannot run awsm: {e}"))?;
     if compiled.timed_out || !compiled.status.success() {
-        let why = String::from_utf8_lossy(&compiled.stderr).trim().to_string();
-        return Ok(HostRun::Rejected(if compiled.timed_out {
-            format!("timed out after {COMPILE_LIMIT:?}")
+        let why = if compiled.timed_out {
+            format!("awsm timed out after {COMPILE_LIMIT:?}")
         } else {
-            why
-        }));
+            format!(
+                "awsm ended with {}: {}",
+                compiled.describe_status(),
+                String::from_utf8_lossy(&compiled.stderr).trim()
+            )
+        };
+        return Ok(HostRun::Rejected(why));
     }
     let finished = run_with_limit(Command::new(host).arg(&so), script.as_bytes(), HOST_LIMIT)
         .map_err(|e| format!("cannot run the fuzz host: {e}"))?;
