@@ -8,7 +8,7 @@ use crate::error::Result;
 use inkwell::builder::{Builder, BuilderError};
 use inkwell::intrinsics::Intrinsic;
 use inkwell::types::BasicTypeEnum;
-use inkwell::values::{BasicValueEnum, FloatValue, FunctionValue, IntValue};
+use inkwell::values::{AsValueRef, BasicValueEnum, FloatValue, FunctionValue, IntValue};
 use inkwell::{FloatPredicate, IntPredicate};
 
 type IntOp<'ctx> =
@@ -226,8 +226,16 @@ impl<'m, 'ctx, 'a> FuncTranslator<'m, 'ctx, 'a> {
 }
 
 /// Whether `v` is a constant ±0.0 or ±1.0: an operand that lets LLVM fold
-/// an arithmetic operation to (the negation of) its other operand.
+/// an arithmetic operation to (the negation of) its other operand. Only a
+/// `ConstantFP` has a value to read: the builder folds an out-of-range
+/// conversion of a constant (`i32.trunc_f64_u` of -2e9, behind its trap)
+/// to `poison`, which is a constant too, and inkwell's `get_constant`
+/// reads any constant as a `ConstantFP` (awsm crashed on such a module).
 fn is_identity_constant(v: FloatValue) -> bool {
+    // SAFETY: LLVMIsAConstantFP only tests the kind of a valid value.
+    if unsafe { llvm_sys::core::LLVMIsAConstantFP(v.as_value_ref()) }.is_null() {
+        return false;
+    }
     match v.get_constant() {
         Some((c, _)) => c == 0.0 || c == 1.0 || c == -1.0,
         None => false,

@@ -77,8 +77,7 @@ pub fn seed(rng: &mut Rng) -> Vec<u8> {
 /// configuration switch, and the names awsm may give (a GC module's first
 /// use of a proposal may be a typed function reference).
 pub const UNSUPPORTED: &[(&str, &[&str])] = &[
-    ("simd", &["simd"]),
-    ("relaxed-simd", &["simd", "relaxed-simd"]),
+    ("relaxed-simd", &["relaxed-simd"]),
     ("threads", &["threads"]),
     ("exceptions", &["exceptions"]),
     ("tail calls", &["tail calls"]),
