@@ -15,7 +15,10 @@
 //! `--stop-after STEP` options write the module as it is at that point,
 //! as textual IR, for the per-pass IR tests (doc/design.md).
 
+mod llvm;
 mod steps;
+
+pub use llvm::printed as printed_llvm_pipeline;
 
 pub use steps::{Compilation, run};
 
@@ -65,6 +68,13 @@ impl Config {
         self.version_loops() && self.hosted()
     }
 
+    /// Whether loads whose value dies must be kept for their fault
+    /// (passes/keep_loads.rs): the strategies whose bounds check is the
+    /// fault, above -O0 (no pass there deletes loads).
+    pub(crate) fn keep_loads(&self) -> bool {
+        matches!(self.strategy, Strategy::GuardPages | Strategy::Segment) && self.opt_level != OptLevel::O0
+    }
+
     fn hoist(&self) -> bool {
         self.version_loops() && self.strategy == Strategy::Explicit
     }
@@ -95,7 +105,10 @@ pub enum StepId {
     SseFloatReturns,
     SelectCopyHelpers,
     Linkage,
+    KeepLoads,
     Llvm,
+    ReleaseLoads,
+    LlvmOptimization,
     ExpandWideDivisions,
     WidenNarrowLogic,
     TwinIvs,
@@ -214,10 +227,28 @@ pub const STEPS: &[Step] = &[
         runs: |_| true,
     },
     Step {
+        id: StepId::KeepLoads,
+        name: "keep-loads",
+        why: "guard pages or segment above -O0: a sink after each memory load (passes/keep_loads.rs)",
+        runs: |c| c.keep_loads(),
+    },
+    Step {
         id: StepId::Llvm,
         name: "llvm",
         why: "always: LLVM's own pipeline for the level (target/mod.rs `optimize`)",
         runs: |_| true,
+    },
+    Step {
+        id: StepId::ReleaseLoads,
+        name: "release-loads",
+        why: "after keep-loads: sinks deleted, loads that died volatile (passes/keep_loads.rs)",
+        runs: |c| c.keep_loads(),
+    },
+    Step {
+        id: StepId::LlvmOptimization,
+        name: "llvm-optimization",
+        why: "after keep-loads: the optimization half of LLVM's pipeline (pipeline/llvm.rs)",
+        runs: |c| c.keep_loads(),
     },
     Step {
         id: StepId::ExpandWideDivisions,
@@ -279,6 +310,10 @@ pub fn describe(config: &Config) -> String {
     );
     for (n, step) in plan(config).iter().enumerate() {
         let (name, why) = match step.id {
+            StepId::Llvm if config.keep_loads() => (
+                format!("llvm {}", config.opt_level.pipeline()),
+                "always: LLVM's pipeline for the level, here its simplification half (pipeline/llvm.rs)".to_string(),
+            ),
             StepId::Llvm => (format!("llvm {}", config.opt_level.pipeline()), step.why.to_string()),
             StepId::Translate => {
                 let loops = match (config.version_loops(), config.group_checks()) {

@@ -1,0 +1,240 @@
+//! Exact traps for accesses whose value is not needed, under the
+//! strategies whose only bounds check is the hardware fault (guard pages,
+//! segment).
+//!
+//! A wasm load out of bounds must trap even when its value is dead, but
+//! LLVM deletes unused loads, and with them the fault: a load whose value
+//! is dropped, stored to a local never read, masked to zero, selected
+//! between two equal values, returned to a caller that ignores it, ...
+//! Which loads die is only known once LLVM has simplified the module, so
+//! the LLVM step runs in two halves (src/pipeline/llvm.rs) and the work is
+//! split around the first:
+//!
+//! - `keep_loads`, before it: every non-volatile linear-memory load (the
+//!   "wasm linear memory" TBAA tag, translate/memory.rs) is followed by a
+//!   sink, a call `awsm.keep.<type>(value)` to a declared function that
+//!   only touches inaccessible memory. The sink cannot be deleted, so
+//!   neither can the load; since it touches no memory LLVM can see, loads
+//!   still move and merge, functions reading memory are still inferred
+//!   read-only on their arguments, and inlining is unchanged.
+//! - `release_loads`, after it: every sink is deleted. Where its operand
+//!   was the load's only remaining use (the access would have been
+//!   deleted), the load(s) it came from (through phis, selects, casts and
+//!   arithmetic: GVN may have replaced a load by a phi of loads) become
+//!   volatile, which the optimization half and code generation keep. A
+//!   sink whose operand is a constant or a stored value (store-to-load
+//!   forwarding) needs nothing: the covering access still traps. Loads
+//!   whose value is used stay plain, so hot loops still vectorize.
+//!
+//! The sink is a call to a declaration rather than an empty inline asm:
+//! its name marks it whatever passes do to metadata, and a declaration
+//! can say `nocallback nosync nofree`, so callers keep `norecurse` and
+//! `nosync`.
+
+use crate::error::{Error, Result};
+use inkwell::attributes::{Attribute, AttributeLoc};
+use inkwell::context::ContextRef;
+use inkwell::module::Module;
+use inkwell::types::BasicTypeEnum;
+use inkwell::values::{
+    AnyValue, AsValueRef, BasicMetadataValueEnum, BasicValue, BasicValueEnum, FunctionValue, InstructionOpcode,
+    InstructionValue,
+};
+use llvm_sys::prelude::LLVMValueRef;
+use std::collections::HashSet;
+
+/// The sinks' name prefix; the load's type follows (`awsm.keep.i32`).
+const SINK_PREFIX: &str = "awsm.keep.";
+
+/// The TBAA access type translate/mod.rs gives linear-memory accesses.
+const MEMORY_TAG: &[u8] = b"wasm linear memory";
+
+/// `memory(inaccessiblemem: readwrite)`: two bits per location (argmem,
+/// inaccessiblemem, other), ModRef = 3.
+const INACCESSIBLE_READWRITE: u64 = 3 << 2;
+
+/// The values a dead sink's operand is traced back through, at most: more
+/// would be a pathological chain, whose loads then stay as they are.
+const MAX_TRACE: usize = 256;
+
+/// Put a sink after every non-volatile linear-memory load of `m`.
+pub fn keep_loads(m: &Module) -> Result<()> {
+    let cx = m.get_context();
+    let tbaa = cx.get_kind_id("tbaa");
+    for f in m.get_functions() {
+        let loads: Vec<_> = super::ir::instructions(f).filter(|i| is_memory_load(*i, tbaa)).collect();
+        if loads.is_empty() {
+            continue;
+        }
+        let b = cx.create_builder();
+        for load in loads {
+            let Some(next) = load.get_next_instruction() else { continue };
+            let v = BasicValueEnum::try_from(load.as_any_value_enum())
+                .map_err(|_| Error::backend("keep-loads: a load without a value"))?;
+            let sink = sink_fn(m, &cx, v.get_type());
+            b.position_before(&next);
+            b.build_call(sink, &[v.into()], "")?;
+        }
+    }
+    Ok(())
+}
+
+/// Delete every sink; make the loads whose value was only kept by one
+/// volatile.
+pub fn release_loads(m: &Module) -> Result<()> {
+    let sinks: Vec<FunctionValue> =
+        m.get_functions().filter(|f| f.get_name().to_bytes().starts_with(SINK_PREFIX.as_bytes())).collect();
+    let mut kept = Vec::new();
+    for f in m.get_functions() {
+        for sink in &sinks {
+            for call in super::ir::calls_to(f, *sink).collect::<Vec<_>>() {
+                kept.push(super::ir::operand(call, 0).and_then(|v| v.as_instruction_value()));
+                call.erase_from_basic_block();
+            }
+        }
+    }
+    for sink in sinks {
+        // SAFETY: no use of it is left: every call was erased above.
+        unsafe { sink.delete() };
+    }
+    for v in kept.into_iter().flatten() {
+        for load in dead_loads(v) {
+            load.set_volatile(true).map_err(|_| Error::backend("release-loads: volatile"))?;
+        }
+    }
+    Ok(())
+}
+
+/// The loads `v` is computed from (through side-effect-free instructions)
+/// whose value no live instruction uses once `v`'s sink is gone.
+fn dead_loads(v: InstructionValue<'_>) -> Vec<InstructionValue<'_>> {
+    // Candidates: `v` and what it is computed from, loads as leaves.
+    let mut cands = vec![v];
+    let mut seen: HashSet<_> = [v.as_value_ref()].into();
+    let mut i = 0;
+    while i < cands.len() && cands.len() < MAX_TRACE {
+        let x = cands[i];
+        i += 1;
+        if x.get_opcode() == InstructionOpcode::Load || !traceable(x) {
+            continue;
+        }
+        for n in 0..x.get_num_operands() {
+            let Some(o) = super::ir::operand(x, n).and_then(|o| o.as_instruction_value()) else { continue };
+            if seen.insert(o.as_value_ref()) {
+                cands.push(o);
+            }
+        }
+    }
+    if cands.len() >= MAX_TRACE {
+        return Vec::new();
+    }
+    // Live: a candidate used outside the candidates, or by a live one.
+    let mut live: HashSet<_> = HashSet::new();
+    let mut work: Vec<_> = cands.iter().copied().filter(|c| users(*c).any(|u| !seen.contains(&u))).collect();
+    while let Some(x) = work.pop() {
+        if !live.insert(x.as_value_ref()) || x.get_opcode() == InstructionOpcode::Load {
+            continue;
+        }
+        for n in 0..x.get_num_operands() {
+            let Some(o) = super::ir::operand(x, n).and_then(|o| o.as_instruction_value()) else { continue };
+            if seen.contains(&o.as_value_ref()) {
+                work.push(o);
+            }
+        }
+    }
+    cands
+        .into_iter()
+        .filter(|c| c.get_opcode() == InstructionOpcode::Load && !live.contains(&c.as_value_ref()))
+        .filter(|c| c.get_volatile().is_ok_and(|v| !v))
+        .collect()
+}
+
+/// Instructions a dead value is traced back through: no side effects and
+/// the value is computed from the operands.
+fn traceable(i: InstructionValue<'_>) -> bool {
+    use InstructionOpcode::*;
+    matches!(
+        i.get_opcode(),
+        Phi | Select
+            | Freeze
+            | ZExt
+            | SExt
+            | Trunc
+            | BitCast
+            | FPExt
+            | FPTrunc
+            | FPToSI
+            | FPToUI
+            | SIToFP
+            | UIToFP
+            | Add
+            | Sub
+            | Mul
+            | And
+            | Or
+            | Xor
+            | Shl
+            | LShr
+            | AShr
+            | FAdd
+            | FSub
+            | FMul
+            | FDiv
+            | FNeg
+            | ICmp
+            | FCmp
+            | ExtractElement
+            | InsertElement
+            | ShuffleVector
+            | ExtractValue
+            | InsertValue
+    )
+}
+
+/// The instructions using `i`, as value refs.
+fn users<'ctx>(i: InstructionValue<'ctx>) -> impl Iterator<Item = LLVMValueRef> + 'ctx {
+    std::iter::successors(i.get_first_use(), |u| u.get_next_use()).map(|u| u.get_user().as_value_ref())
+}
+
+/// A non-volatile load tagged as a linear-memory access.
+fn is_memory_load(i: InstructionValue<'_>, tbaa: u32) -> bool {
+    if i.get_opcode() != InstructionOpcode::Load || i.get_volatile().unwrap_or(true) {
+        return false;
+    }
+    let Some(tag) = i.get_metadata(tbaa) else {
+        return false;
+    };
+    fn name(md: BasicMetadataValueEnum<'_>) -> Option<BasicMetadataValueEnum<'_>> {
+        match md {
+            BasicMetadataValueEnum::MetadataValue(node) => node.get_node_values()?.into_iter().next(),
+            _ => None,
+        }
+    }
+    let access = tag.get_node_values().and_then(|ops| ops.into_iter().nth(1)).and_then(name);
+    matches!(access, Some(BasicMetadataValueEnum::MetadataValue(s)) if s.get_string_value() == Some(MEMORY_TAG))
+}
+
+/// The sink for values of type `ty`, declared on first use.
+fn sink_fn<'ctx>(m: &Module<'ctx>, cx: &ContextRef<'ctx>, ty: BasicTypeEnum<'ctx>) -> FunctionValue<'ctx> {
+    let name = format!("{SINK_PREFIX}{}", type_suffix(ty));
+    if let Some(f) = m.get_function(&name) {
+        return f;
+    }
+    let f = m.add_function(&name, cx.void_type().fn_type(&[ty.into()], false), None);
+    for (attr, val) in [
+        ("nounwind", 0),
+        ("willreturn", 0),
+        ("nocallback", 0),
+        ("nosync", 0),
+        ("nofree", 0),
+        ("memory", INACCESSIBLE_READWRITE),
+    ] {
+        f.add_attribute(AttributeLoc::Function, cx.create_enum_attribute(Attribute::get_named_enum_kind_id(attr), val));
+    }
+    f
+}
+
+/// `i32`, `f64`, ...: the type as LLVM prints it, for the sink's name.
+fn type_suffix(ty: BasicTypeEnum<'_>) -> String {
+    ty.print_to_string().to_string()
+}
