@@ -33,11 +33,12 @@
 
 use crate::error::{Error, Result};
 use inkwell::attributes::{Attribute, AttributeLoc};
+use inkwell::builder::Builder;
 use inkwell::context::ContextRef;
 use inkwell::module::Module;
 use inkwell::types::BasicTypeEnum;
 use inkwell::values::{
-    AnyValue, AsValueRef, BasicMetadataValueEnum, BasicValue, BasicValueEnum, FunctionValue, InstructionOpcode,
+    AnyValue, AnyValueEnum, AsValueRef, BasicMetadataValueEnum, BasicValue, BasicValueEnum, FunctionValue, InstructionOpcode,
     InstructionValue,
 };
 use llvm_sys::prelude::LLVMValueRef;
@@ -97,11 +98,69 @@ pub fn release_loads(m: &Module) -> Result<()> {
         // SAFETY: no use of it is left: every call was erased above.
         unsafe { sink.delete() };
     }
+    let b = m.get_context().create_builder();
     for v in kept.into_iter().flatten() {
         for load in dead_loads(v) {
             load.set_volatile(true).map_err(|_| Error::backend("release-loads: volatile"))?;
         }
+        if v.get_opcode() == InstructionOpcode::Load && v.get_volatile().is_ok_and(|x| !x) && only_low_bits_used(v) {
+            freeze(&b, v)?;
+        }
     }
+    Ok(())
+}
+
+/// Whether every user of the integer load `load` reads only its low
+/// bytes (a truncation, a mask or a left shift by a constant): code
+/// generation then narrows the load to those bytes (on little-endian
+/// targets, the first ones), and a load straddling the end of memory no
+/// longer reaches the guard page.
+fn only_low_bits_used(load: InstructionValue<'_>) -> bool {
+    let Ok(BasicValueEnum::IntValue(v)) = BasicValueEnum::try_from(load.as_any_value_enum()) else {
+        return false;
+    };
+    let width = v.get_type().get_bit_width();
+    let narrowing = |u: InstructionValue<'_>| match u.get_opcode() {
+        InstructionOpcode::Trunc => true,
+        InstructionOpcode::And | InstructionOpcode::Shl => {
+            let c = super::ir::int_operand(u, 1).and_then(|c| c.get_zero_extended_constant());
+            match (u.get_opcode(), c) {
+                (InstructionOpcode::And, Some(c)) => width > 8 && c < 1u64 << (width - 8),
+                (InstructionOpcode::Shl, Some(c)) => c >= 8,
+                _ => false,
+            }
+        }
+        _ => false,
+    };
+    let mut users = std::iter::successors(load.get_first_use(), |u| u.get_next_use()).peekable();
+    users.peek().is_some()
+        && users.all(|u| user_instruction(u.get_user()).is_some_and(narrowing))
+}
+
+/// A use's user as an instruction (inkwell types it by its value).
+fn user_instruction(user: AnyValueEnum<'_>) -> Option<InstructionValue<'_>> {
+    match user {
+        AnyValueEnum::InstructionValue(i) => Some(i),
+        other => BasicValueEnum::try_from(other).ok()?.as_instruction_value(),
+    }
+}
+
+/// Route every use of `load` through a `freeze` of it: instruction
+/// selection does not narrow a load behind a freeze, which costs nothing
+/// but the fold of the load into its user.
+fn freeze<'ctx>(b: &Builder<'ctx>, load: InstructionValue<'ctx>) -> Result<()> {
+    let next = load.get_next_instruction().ok_or_else(|| Error::backend("release-loads: load at block end"))?;
+    b.position_before(&next);
+    let v = BasicValueEnum::try_from(load.as_any_value_enum())
+        .map_err(|_| Error::backend("release-loads: a load without a value"))?;
+    // SAFETY: the builder is positioned in a function of the module, and
+    // `v` is a value of it; LLVMBuildFreeze returns a new instruction.
+    let frozen = unsafe { llvm_sys::core::LLVMBuildFreeze(b.as_mut_ptr(), v.as_value_ref(), c"".as_ptr()) };
+    // SAFETY: `frozen` is an instruction (just built).
+    let frozen = unsafe { InstructionValue::new(frozen) };
+    load.replace_all_uses_with(&frozen);
+    // The freeze was a use of the load too: give it its operand back.
+    frozen.set_operand(0, v);
     Ok(())
 }
 

@@ -70,9 +70,15 @@ impl Config {
 
     /// Whether loads whose value dies must be kept for their fault
     /// (passes/keep_loads.rs): the strategies whose bounds check is the
-    /// fault, above -O0 (no pass there deletes loads).
+    /// fault. At -O0 no pass deletes loads, but instruction selection
+    /// skips unused ones: there release-loads follows keep-loads at once.
     pub(crate) fn keep_loads(&self) -> bool {
-        matches!(self.strategy, Strategy::GuardPages | Strategy::Segment) && self.opt_level != OptLevel::O0
+        matches!(self.strategy, Strategy::GuardPages | Strategy::Segment)
+    }
+
+    /// Whether LLVM's pipeline runs in two halves around release-loads.
+    pub(crate) fn split_llvm(&self) -> bool {
+        self.keep_loads() && self.opt_level != OptLevel::O0
     }
 
     fn hoist(&self) -> bool {
@@ -106,6 +112,7 @@ pub enum StepId {
     SelectCopyHelpers,
     Linkage,
     KeepLoads,
+    ReleaseLoadsAtO0,
     Llvm,
     ReleaseLoads,
     LlvmOptimization,
@@ -229,8 +236,14 @@ pub const STEPS: &[Step] = &[
     Step {
         id: StepId::KeepLoads,
         name: "keep-loads",
-        why: "guard pages or segment above -O0: a sink after each memory load (passes/keep_loads.rs)",
+        why: "guard pages or segment: a sink after each memory load (passes/keep_loads.rs)",
         runs: |c| c.keep_loads(),
+    },
+    Step {
+        id: StepId::ReleaseLoadsAtO0,
+        name: "release-loads-o0",
+        why: "guard pages or segment at -O0: sinks deleted, unused loads volatile (passes/keep_loads.rs)",
+        runs: |c| c.keep_loads() && !c.split_llvm(),
     },
     Step {
         id: StepId::Llvm,
@@ -241,14 +254,14 @@ pub const STEPS: &[Step] = &[
     Step {
         id: StepId::ReleaseLoads,
         name: "release-loads",
-        why: "after keep-loads: sinks deleted, loads that died volatile (passes/keep_loads.rs)",
-        runs: |c| c.keep_loads(),
+        why: "guard pages or segment above -O0: sinks deleted, loads that died volatile (passes/keep_loads.rs)",
+        runs: |c| c.split_llvm(),
     },
     Step {
         id: StepId::LlvmOptimization,
         name: "llvm-optimization",
-        why: "after keep-loads: the optimization half of LLVM's pipeline (pipeline/llvm.rs)",
-        runs: |c| c.keep_loads(),
+        why: "guard pages or segment above -O0: the optimization half of LLVM's pipeline (pipeline/llvm.rs)",
+        runs: |c| c.split_llvm(),
     },
     Step {
         id: StepId::ExpandWideDivisions,
@@ -310,7 +323,7 @@ pub fn describe(config: &Config) -> String {
     );
     for (n, step) in plan(config).iter().enumerate() {
         let (name, why) = match step.id {
-            StepId::Llvm if config.keep_loads() => (
+            StepId::Llvm if config.split_llvm() => (
                 format!("llvm {}", config.opt_level.pipeline()),
                 "always: LLVM's pipeline for the level, here its simplification half (pipeline/llvm.rs)".to_string(),
             ),

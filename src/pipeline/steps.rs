@@ -161,12 +161,12 @@ impl<'ctx> State<'ctx, '_> {
                 crate::passes::linkage::set_linkage(guest, config.emit, &c.translate.prefix, config.target.os)
             }
             StepId::KeepLoads => crate::passes::keep_loads::keep_loads(guest)?,
-            StepId::Llvm if config.keep_loads() => {
+            StepId::Llvm if config.split_llvm() => {
                 let (simplify, _) = super::llvm::halves(config.target.triple, config.opt_level, self.unrolls())?;
                 target::optimize_with(guest, tm, config.opt_level, &simplify)?
             }
             StepId::Llvm => target::optimize(guest, tm, config.opt_level)?,
-            StepId::ReleaseLoads => crate::passes::keep_loads::release_loads(guest)?,
+            StepId::ReleaseLoads | StepId::ReleaseLoadsAtO0 => crate::passes::keep_loads::release_loads(guest)?,
             StepId::LlvmOptimization => {
                 let (_, optimize) = super::llvm::halves(config.target.triple, config.opt_level, self.unrolls())?;
                 target::optimize_with(guest, tm, config.opt_level, &optimize)?
