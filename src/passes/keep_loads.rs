@@ -38,8 +38,8 @@ use inkwell::context::ContextRef;
 use inkwell::module::Module;
 use inkwell::types::BasicTypeEnum;
 use inkwell::values::{
-    AnyValue, AnyValueEnum, AsValueRef, BasicMetadataValueEnum, BasicValue, BasicValueEnum, FunctionValue, InstructionOpcode,
-    InstructionValue,
+    AnyValue, AnyValueEnum, AsValueRef, BasicMetadataValueEnum, BasicValue, BasicValueEnum, FunctionValue,
+    InstructionOpcode, InstructionValue,
 };
 use llvm_sys::prelude::LLVMValueRef;
 use std::collections::HashSet;
@@ -103,7 +103,10 @@ pub fn release_loads(m: &Module) -> Result<()> {
         for load in dead_loads(v) {
             load.set_volatile(true).map_err(|_| Error::backend("release-loads: volatile"))?;
         }
-        if v.get_opcode() == InstructionOpcode::Load && v.get_volatile().is_ok_and(|x| !x) && only_low_bits_used(v) {
+        if v.get_opcode() == InstructionOpcode::Load
+            && v.get_volatile().is_ok_and(|x| !x)
+            && only_low_bits_used(v)
+        {
             freeze(&b, v)?;
         }
     }
@@ -133,8 +136,7 @@ fn only_low_bits_used(load: InstructionValue<'_>) -> bool {
         _ => false,
     };
     let mut users = std::iter::successors(load.get_first_use(), |u| u.get_next_use()).peekable();
-    users.peek().is_some()
-        && users.all(|u| user_instruction(u.get_user()).is_some_and(narrowing))
+    users.peek().is_some() && users.all(|u| user_instruction(u.get_user()).is_some_and(narrowing))
 }
 
 /// A use's user as an instruction (inkwell types it by its value).
@@ -149,7 +151,8 @@ fn user_instruction(user: AnyValueEnum<'_>) -> Option<InstructionValue<'_>> {
 /// selection does not narrow a load behind a freeze, which costs nothing
 /// but the fold of the load into its user.
 fn freeze<'ctx>(b: &Builder<'ctx>, load: InstructionValue<'ctx>) -> Result<()> {
-    let next = load.get_next_instruction().ok_or_else(|| Error::backend("release-loads: load at block end"))?;
+    let next =
+        load.get_next_instruction().ok_or_else(|| Error::backend("release-loads: load at block end"))?;
     b.position_before(&next);
     let v = BasicValueEnum::try_from(load.as_any_value_enum())
         .map_err(|_| Error::backend("release-loads: a load without a value"))?;
@@ -288,7 +291,10 @@ fn sink_fn<'ctx>(m: &Module<'ctx>, cx: &ContextRef<'ctx>, ty: BasicTypeEnum<'ctx
         ("nofree", 0),
         ("memory", INACCESSIBLE_READWRITE),
     ] {
-        f.add_attribute(AttributeLoc::Function, cx.create_enum_attribute(Attribute::get_named_enum_kind_id(attr), val));
+        f.add_attribute(
+            AttributeLoc::Function,
+            cx.create_enum_attribute(Attribute::get_named_enum_kind_id(attr), val),
+        );
     }
     f
 }

@@ -325,7 +325,8 @@ pub fn describe(config: &Config) -> String {
         let (name, why) = match step.id {
             StepId::Llvm if config.split_llvm() => (
                 format!("llvm {}", config.opt_level.pipeline()),
-                "always: LLVM's pipeline for the level, here its simplification half (pipeline/llvm.rs)".to_string(),
+                "always: LLVM's pipeline for the level, here its simplification half (pipeline/llvm.rs)"
+                    .to_string(),
             ),
             StepId::Llvm => (format!("llvm {}", config.opt_level.pipeline()), step.why.to_string()),
             StepId::Translate => {

@@ -162,13 +162,17 @@ impl<'ctx> State<'ctx, '_> {
             }
             StepId::KeepLoads => crate::passes::keep_loads::keep_loads(guest)?,
             StepId::Llvm if config.split_llvm() => {
-                let (simplify, _) = super::llvm::halves(config.target.triple, config.opt_level, self.unrolls())?;
+                let (simplify, _) =
+                    super::llvm::halves(config.target.triple, config.opt_level, self.unrolls())?;
                 target::optimize_with(guest, tm, config.opt_level, &simplify)?
             }
             StepId::Llvm => target::optimize(guest, tm, config.opt_level)?,
-            StepId::ReleaseLoads | StepId::ReleaseLoadsAtO0 => crate::passes::keep_loads::release_loads(guest)?,
+            StepId::ReleaseLoads | StepId::ReleaseLoadsAtO0 => {
+                crate::passes::keep_loads::release_loads(guest)?
+            }
             StepId::LlvmOptimization => {
-                let (_, optimize) = super::llvm::halves(config.target.triple, config.opt_level, self.unrolls())?;
+                let (_, optimize) =
+                    super::llvm::halves(config.target.triple, config.opt_level, self.unrolls())?;
                 target::optimize_with(guest, tm, config.opt_level, &optimize)?
             }
             StepId::ExpandWideDivisions => {

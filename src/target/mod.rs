@@ -143,9 +143,7 @@ pub fn optimize_with(module: &Module, tm: &TargetMachine, level: OptLevel, passe
     options.set_loop_slp_vectorization(speed >= 2);
     options.set_loop_unrolling(unrolls(level, tm));
     options.set_merge_functions(speed >= 2);
-    module
-        .run_passes(passes, tm, options)
-        .map_err(|e| Error::backend(format!("optimization failed: {e}")))
+    module.run_passes(passes, tm, options).map_err(|e| Error::backend(format!("optimization failed: {e}")))
 }
 
 /// Whether LLVM unrolls loops at `level` for `tm`: at -O3, and at -O2 but
