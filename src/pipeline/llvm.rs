@@ -14,8 +14,10 @@
 //!
 //! The text is not quite the pipeline: it cannot say that the unrolling
 //! passes only unroll loops forced by metadata (which wasm code never
-//! has), so where `optimize` turns unrolling off they are removed; and
-//! at -O3 the inliner and full unrolling read -O2's thresholds from it
+//! has), so where `optimize` turns unrolling off they are removed; opt-19
+//! leaves SLP vectorization out at -Oz whatever its options say, where
+//! `optimize` keeps it, so it is put back where -Os has it; and at -O3
+//! the inliner and full unrolling read -O2's thresholds from it
 //! (doc/bounds-checks.md).
 
 use crate::error::{Error, Result};
@@ -51,6 +53,7 @@ pub fn halves(triple: &str, level: OptLevel, unrolling: bool) -> Result<(String,
     let text = printed(triple, level)
         .ok_or_else(|| Error::backend(format!("no split {} pipeline for {triple}", level.pipeline())))?;
     let text = if unrolling { text.to_string() } else { without_unrolling(text) };
+    let text = if level == OptLevel::Oz { with_slp(&text)? } else { text };
     let at = text.find(SPLIT).ok_or_else(|| Error::backend("pipeline text without elim-avail-extern"))?;
     let simplification = text[..at].trim_end_matches(',').to_string();
     Ok((simplification, text[at..].to_string()))
@@ -66,6 +69,16 @@ fn without_unrolling(text: &str) -> String {
     out
 }
 
+/// `text` with `slp-vectorizer` before the optimization half's first
+/// `vector-combine`, as at -Os.
+fn with_slp(text: &str) -> Result<String> {
+    let combine = text
+        .find(SPLIT)
+        .and_then(|split| text[split..].find("vector-combine,").map(|at| split + at))
+        .ok_or_else(|| Error::backend("pipeline text without vector-combine"))?;
+    Ok(format!("{}slp-vectorizer,{}", &text[..combine], &text[combine..]))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -77,7 +90,9 @@ mod tests {
                 let text = printed(triple, level).unwrap();
                 assert_eq!(text.matches(SPLIT).count(), 1, "{triple} {level}");
                 let (simplify, optimize) = halves(triple, level, true).unwrap();
-                assert_eq!(format!("{simplify},{optimize}"), text);
+                if level != OptLevel::Oz {
+                    assert_eq!(format!("{simplify},{optimize}"), text);
+                }
                 assert!(simplify.contains("inline") && optimize.contains("loop-vectorize"), "{level}");
                 let (s, o) = halves(triple, level, false).unwrap();
                 assert!(!s.contains("loop-unroll") && !o.contains("loop-unroll"), "{s}\n{o}");
@@ -85,5 +100,11 @@ mod tests {
             }
         }
         assert!(halves("i686-unknown-linux-gnu", OptLevel::O2, true).is_err());
+        // -Oz is -Os without loop header duplication.
+        let t = "x86_64-unknown-linux-gnu";
+        let (s, o) = halves(t, OptLevel::Os, false).unwrap();
+        let (zs, zo) = halves(t, OptLevel::Oz, false).unwrap();
+        let dup = |x: &str| x.replace("no-header-duplication", "header-duplication");
+        assert_eq!((dup(&zs), dup(&zo)), (s, o));
     }
 }
