@@ -17,8 +17,8 @@
 //! has), so where `optimize` turns unrolling off they are removed; opt-19
 //! leaves SLP vectorization out at -Oz whatever its options say, where
 //! `optimize` keeps it, so it is put back where -Os has it; and at -O3
-//! the inliner and full unrolling read -O2's thresholds from it
-//! (doc/bounds-checks.md).
+//! the inliner and full unrolling read -O2's thresholds from it, which
+//! no pass parameter can change (doc/bounds-checks.md).
 
 use crate::error::{Error, Result};
 use crate::opt_level::OptLevel;
