@@ -99,6 +99,7 @@ const WAT_CASES: &[Case] = &[
     Case { file: "dead_if.wat", conforming: Trap, mask: Exit(3), none: Skip },
     Case { file: "dead_store_overwritten.wat", conforming: Trap, mask: Exit(4), none: Skip },
     Case { file: "dead_phi.wat", conforming: Trap, mask: Exit(6), none: Skip },
+    Case { file: "dead_return.wat", conforming: Trap, mask: Exit(2), none: Skip },
     Case { file: "narrowed_load.wat", conforming: Trap, mask: Exit(0), none: Skip },
 ];
 

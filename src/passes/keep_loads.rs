@@ -41,7 +41,6 @@ use inkwell::values::{
     AnyValue, AnyValueEnum, AsValueRef, BasicMetadataValueEnum, BasicValue, BasicValueEnum, FunctionValue,
     InstructionOpcode, InstructionValue,
 };
-use llvm_sys::prelude::LLVMValueRef;
 use std::collections::HashSet;
 
 /// The sinks' name prefix; the load's type follows (`awsm.keep.i32`).
@@ -53,6 +52,9 @@ const MEMORY_TAG: &[u8] = b"wasm linear memory";
 /// `memory(inaccessiblemem: readwrite)`: two bits per location (argmem,
 /// inaccessiblemem, other), ModRef = 3.
 const INACCESSIBLE_READWRITE: u64 = 3 << 2;
+
+/// How many users deep `unused` looks for a live use.
+const DEAD_DEPTH: u32 = 4;
 
 /// The values a dead sink's operand is traced back through, at most: more
 /// would be a pathological chain, whose loads then stay as they are.
@@ -190,9 +192,15 @@ fn dead_loads(v: InstructionValue<'_>) -> Vec<InstructionValue<'_>> {
     if cands.len() >= MAX_TRACE {
         return Vec::new();
     }
-    // Live: a candidate used outside the candidates, or by a live one.
+    // Live: a candidate used outside the candidates (but for a pure
+    // instruction nothing uses, which the optimization half deletes), or
+    // by a live one.
     let mut live: HashSet<_> = HashSet::new();
-    let mut work: Vec<_> = cands.iter().copied().filter(|c| users(*c).any(|u| !seen.contains(&u))).collect();
+    let mut work: Vec<_> = cands
+        .iter()
+        .copied()
+        .filter(|c| users_of(*c).any(|u| !seen.contains(&u.as_value_ref()) && !unused(u, DEAD_DEPTH)))
+        .collect();
     while let Some(x) = work.pop() {
         if !live.insert(x.as_value_ref()) || x.get_opcode() == InstructionOpcode::Load {
             continue;
@@ -253,9 +261,16 @@ fn traceable(i: InstructionValue<'_>) -> bool {
     )
 }
 
-/// The instructions using `i`, as value refs.
-fn users<'ctx>(i: InstructionValue<'ctx>) -> impl Iterator<Item = LLVMValueRef> + 'ctx {
-    std::iter::successors(i.get_first_use(), |u| u.get_next_use()).map(|u| u.get_user().as_value_ref())
+/// The instructions using `i`.
+fn users_of<'ctx>(i: InstructionValue<'ctx>) -> impl Iterator<Item = InstructionValue<'ctx>> + 'ctx {
+    std::iter::successors(i.get_first_use(), |u| u.get_next_use()).filter_map(|u| user_instruction(u.get_user()))
+}
+
+/// Whether `i` is a pure instruction whose value nothing live uses,
+/// looking `depth` users deep: dead code the simplification half left
+/// (dead argument elimination runs last), which would take a load with it.
+fn unused(i: InstructionValue<'_>, depth: u32) -> bool {
+    traceable(i) && depth > 0 && users_of(i).all(|u| unused(u, depth - 1))
 }
 
 /// A non-volatile load tagged as a linear-memory access.
