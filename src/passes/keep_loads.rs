@@ -263,7 +263,8 @@ fn traceable(i: InstructionValue<'_>) -> bool {
 
 /// The instructions using `i`.
 fn users_of<'ctx>(i: InstructionValue<'ctx>) -> impl Iterator<Item = InstructionValue<'ctx>> + 'ctx {
-    std::iter::successors(i.get_first_use(), |u| u.get_next_use()).filter_map(|u| user_instruction(u.get_user()))
+    std::iter::successors(i.get_first_use(), |u| u.get_next_use())
+        .filter_map(|u| user_instruction(u.get_user()))
 }
 
 /// Whether `i` is a pure instruction whose value nothing live uses,

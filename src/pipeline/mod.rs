@@ -447,6 +447,34 @@ mod tests {
     }
 
     #[test]
+    fn fault_strategies_keep_loads_and_split_llvm_above_o0() {
+        for strategy in [Strategy::GuardPages, Strategy::Segment] {
+            let c = config("x86_64-unknown-linux-gnu", OptLevel::O2, Some(strategy), Emit::Object);
+            let n = names(&c);
+            let at = |s| n.iter().position(|x| *x == s);
+            assert!(at("linkage") < at("keep-loads") && at("keep-loads") < at("llvm"), "{n:?}");
+            assert!(
+                at("llvm") < at("release-loads") && at("release-loads") < at("llvm-optimization"),
+                "{n:?}"
+            );
+            assert!(describe(&c).contains("simplification half"));
+            let c = config("x86_64-unknown-linux-gnu", OptLevel::O0, Some(strategy), Emit::Object);
+            let n = names(&c);
+            let at = |s| n.iter().position(|x| *x == s);
+            assert!(
+                at("keep-loads") < at("release-loads-o0") && at("release-loads-o0") < at("llvm"),
+                "{n:?}"
+            );
+            assert!(at("llvm-optimization").is_none() && at("release-loads").is_none(), "{n:?}");
+        }
+        for strategy in [Strategy::Explicit, Strategy::Mask, Strategy::None] {
+            let c = config("x86_64-unknown-linux-gnu", OptLevel::O2, Some(strategy), Emit::Object);
+            let n = names(&c);
+            assert!(!n.iter().any(|s| s.contains("loads") || *s == "llvm-optimization"), "{strategy}: {n:?}");
+        }
+    }
+
+    #[test]
     fn a_stop_must_name_a_step_that_runs() {
         let c = config("x86_64-unknown-linux-gnu", OptLevel::O2, None, Emit::Object);
         let p = plan(&c);
