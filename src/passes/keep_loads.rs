@@ -12,11 +12,11 @@
 //!
 //! - `keep_loads`, before it: every non-volatile linear-memory load (the
 //!   "wasm linear memory" TBAA tag, translate/memory.rs) is followed by a
-//!   sink, a call `awsm.keep.<type>(value)` to a declared function that
-//!   only touches inaccessible memory. The sink cannot be deleted, so
+//!   sink, an empty inline asm taking the value in a register whose only
+//!   effect is on inaccessible memory. The sink cannot be deleted, so
 //!   neither can the load; since it touches no memory LLVM can see, loads
 //!   still move and merge, functions reading memory are still inferred
-//!   read-only on their arguments, and inlining is unchanged.
+//!   read-only on their arguments, and inlining hardly changes.
 //! - `release_loads`, after it: every sink is deleted. Where its operand
 //!   was the load's only remaining use (the access would have been
 //!   deleted), the load(s) it came from (through phis, selects, casts and
@@ -26,25 +26,27 @@
 //!   forwarding) needs nothing: the covering access still traps. Loads
 //!   whose value is used stay plain, so hot loops still vectorize.
 //!
-//! The sink is a call to a declaration rather than an empty inline asm:
-//! its name marks it whatever passes do to metadata, and a declaration
-//! can say `nocallback nosync nofree`, so callers keep `norecurse` and
-//! `nosync`.
+//! The sink is recognised by its shape (an empty asm string, constraint
+//! `r`, no result), which survives whatever passes do to metadata. Its
+//! price: callers of functions that load are no longer inferred
+//! `norecurse`, `nosync` or `nofree` (LLVM does not trust those on an asm
+//! call); a call to a declared function would keep them, but the inliner
+//! counts a call as up to 7 instructions, and inlining changed across the
+//! benchmarks (symm 1.36x slower).
 
 use crate::error::{Error, Result};
 use inkwell::attributes::{Attribute, AttributeLoc};
 use inkwell::builder::Builder;
 use inkwell::context::ContextRef;
 use inkwell::module::Module;
-use inkwell::types::BasicTypeEnum;
 use inkwell::values::{
-    AnyValue, AnyValueEnum, AsValueRef, BasicMetadataValueEnum, BasicValue, BasicValueEnum, FunctionValue,
+    AnyValue, AnyValueEnum, AsValueRef, BasicMetadataValueEnum, BasicValue, BasicValueEnum,
     InstructionOpcode, InstructionValue,
 };
 use std::collections::HashSet;
 
-/// The sinks' name prefix; the load's type follows (`awsm.keep.i32`).
-const SINK_PREFIX: &str = "awsm.keep.";
+/// The sink's inline asm constraints: one register input, nothing else.
+const SINK_CONSTRAINTS: &str = "r";
 
 /// The TBAA access type translate/mod.rs gives linear-memory accesses.
 const MEMORY_TAG: &[u8] = b"wasm linear memory";
@@ -74,9 +76,8 @@ pub fn keep_loads(m: &Module) -> Result<()> {
             let Some(next) = load.get_next_instruction() else { continue };
             let v = BasicValueEnum::try_from(load.as_any_value_enum())
                 .map_err(|_| Error::backend("keep-loads: a load without a value"))?;
-            let sink = sink_fn(m, &cx, v.get_type());
             b.position_before(&next);
-            b.build_call(sink, &[v.into()], "")?;
+            sink(&cx, &b, v)?;
         }
     }
     Ok(())
@@ -85,20 +86,12 @@ pub fn keep_loads(m: &Module) -> Result<()> {
 /// Delete every sink; make the loads whose value was only kept by one
 /// volatile.
 pub fn release_loads(m: &Module) -> Result<()> {
-    let sinks: Vec<FunctionValue> =
-        m.get_functions().filter(|f| f.get_name().to_bytes().starts_with(SINK_PREFIX.as_bytes())).collect();
     let mut kept = Vec::new();
     for f in m.get_functions() {
-        for sink in &sinks {
-            for call in super::ir::calls_to(f, *sink).collect::<Vec<_>>() {
-                kept.push(super::ir::operand(call, 0).and_then(|v| v.as_instruction_value()));
-                call.erase_from_basic_block();
-            }
+        for call in super::ir::instructions(f).filter(|i| is_sink(*i)).collect::<Vec<_>>() {
+            kept.push(super::ir::operand(call, 0).and_then(|v| v.as_instruction_value()));
+            call.erase_from_basic_block();
         }
-    }
-    for sink in sinks {
-        // SAFETY: no use of it is left: every call was erased above.
-        unsafe { sink.delete() };
     }
     let b = m.get_context().create_builder();
     for v in kept.into_iter().flatten() {
@@ -292,13 +285,15 @@ fn is_memory_load(i: InstructionValue<'_>, tbaa: u32) -> bool {
     matches!(access, Some(BasicMetadataValueEnum::MetadataValue(s)) if s.get_string_value() == Some(MEMORY_TAG))
 }
 
-/// The sink for values of type `ty`, declared on first use.
-fn sink_fn<'ctx>(m: &Module<'ctx>, cx: &ContextRef<'ctx>, ty: BasicTypeEnum<'ctx>) -> FunctionValue<'ctx> {
-    let name = format!("{SINK_PREFIX}{}", type_suffix(ty));
-    if let Some(f) = m.get_function(&name) {
-        return f;
-    }
-    let f = m.add_function(&name, cx.void_type().fn_type(&[ty.into()], false), None);
+/// A sink for `v` at the builder's position: an empty inline asm taking
+/// `v` in a register, with side effects on inaccessible memory only. An
+/// asm rather than a call to a declared function: LLVM's inliner counts
+/// it as two instructions, not as a call (which cost up to 7 more each
+/// and changed inlining across the benchmarks).
+fn sink<'ctx>(cx: &ContextRef<'ctx>, b: &Builder<'ctx>, v: BasicValueEnum<'ctx>) -> Result<()> {
+    let fn_ty = cx.void_type().fn_type(&[v.get_type().into()], false);
+    let asm = cx.create_inline_asm(fn_ty, String::new(), SINK_CONSTRAINTS.into(), true, false, None, false);
+    let call = b.build_indirect_call(fn_ty, asm, &[v.into()], "")?;
     for (attr, val) in [
         ("nounwind", 0),
         ("willreturn", 0),
@@ -307,15 +302,36 @@ fn sink_fn<'ctx>(m: &Module<'ctx>, cx: &ContextRef<'ctx>, ty: BasicTypeEnum<'ctx
         ("nofree", 0),
         ("memory", INACCESSIBLE_READWRITE),
     ] {
-        f.add_attribute(
+        call.add_attribute(
             AttributeLoc::Function,
             cx.create_enum_attribute(Attribute::get_named_enum_kind_id(attr), val),
         );
     }
-    f
+    Ok(())
 }
 
-/// `i32`, `f64`, ...: the type as LLVM prints it, for the sink's name.
-fn type_suffix(ty: BasicTypeEnum<'_>) -> String {
-    ty.print_to_string().to_string()
+/// Whether `i` is a sink: a void call of an empty inline asm with the
+/// sink's constraints (passes/mirror.rs's opaque asm returns a value).
+fn is_sink(i: InstructionValue<'_>) -> bool {
+    if i.get_opcode() != InstructionOpcode::Call || !i.get_type().is_void_type() || i.get_num_operands() != 2
+    {
+        return false;
+    }
+    // SAFETY: `i` is a call, whose called operand LLVMGetCalledValue
+    // returns; the asm queries are made only on an InlineAsm value, and
+    // the strings they return live as long as it.
+    unsafe {
+        use llvm_sys::core::*;
+        let callee = LLVMGetCalledValue(i.as_value_ref());
+        if LLVMIsAInlineAsm(callee).is_null() {
+            return false;
+        }
+        let text = |f: unsafe extern "C" fn(_, *mut usize) -> *const std::ffi::c_char| {
+            let mut len = 0;
+            let p = f(callee, &mut len);
+            if p.is_null() { &[][..] } else { std::slice::from_raw_parts(p.cast::<u8>(), len) }
+        };
+        text(LLVMGetInlineAsmAsmString).is_empty()
+            && text(LLVMGetInlineAsmConstraintString) == SINK_CONSTRAINTS.as_bytes()
+    }
 }

@@ -5,7 +5,7 @@ entry:
   %2 = load ptr, ptr %1, align 8, !tbaa !_, !invariant.load !_
   %3 = call ptr @awsm_mem_addr_guard_pages(ptr %0, ptr %2, i64 65536, i64 65536, i64 0, i32 4)
   %4 = load i32, ptr %3, align 1, !tbaa !_
-  call void @awsm.keep.i32(i32 %4)
+  call void asm sideeffect "", "r"(i32 %4) #_
   br label %return
 
 return:                                           ; preds = %entry
@@ -20,11 +20,11 @@ entry:
   %idx = zext i32 %1 to i64
   %4 = call ptr @awsm_mem_addr_guard_pages(ptr %0, ptr %3, i64 65536, i64 %idx, i64 0, i32 8)
   %5 = load i64, ptr %4, align 1, !tbaa !_
-  call void @awsm.keep.i64(i64 %5)
+  call void asm sideeffect "", "r"(i64 %5) #_
   %idx5 = zext i32 %1 to i64
   %6 = call ptr @awsm_mem_addr_guard_pages(ptr %0, ptr %3, i64 65536, i64 %idx5, i64 8, i32 1)
   %7 = load i8, ptr %6, align 1, !tbaa !_
-  call void @awsm.keep.i8(i8 %7)
+  call void asm sideeffect "", "r"(i8 %7) #_
   %8 = zext i8 %7 to i32
   %9 = zext i32 %8 to i64
   %10 = add i64 %5, %9

@@ -1,4 +1,4 @@
-; Function Attrs: mustprogress nofree norecurse nosync nounwind willreturn memory(read, inaccessiblemem: readwrite)
+; Function Attrs: mustprogress nounwind willreturn memory(read, inaccessiblemem: readwrite)
 define internal noundef i32 @wasm_f0(ptr nocapture readonly %0) #_ section "awsm_guest_text" {
 entry:
   %1 = getelementptr i8, ptr %0, i64 64
@@ -8,7 +8,7 @@ entry:
   ret i32 0
 }
 
-; Function Attrs: mustprogress nofree norecurse nosync nounwind willreturn memory(read, inaccessiblemem: readwrite)
+; Function Attrs: mustprogress nounwind willreturn memory(read, inaccessiblemem: readwrite)
 define internal noundef i32 @wasm_f1(ptr nocapture readonly %0, i32 %1) #_ section "awsm_guest_text" {
 entry:
   %2 = getelementptr i8, ptr %0, i64 64
@@ -19,19 +19,29 @@ entry:
   ret i32 1
 }
 
-; Function Attrs: mustprogress nofree norecurse nosync nounwind willreturn memory(read, inaccessiblemem: readwrite)
+; Function Attrs: mustprogress nounwind willreturn memory(read, inaccessiblemem: readwrite)
 define internal noundef i32 @wasm_f2(ptr nocapture readonly %0, i32 %1) #_ section "awsm_guest_text" {
 entry:
   %2 = getelementptr i8, ptr %0, i64 64
   %3 = load ptr, ptr %2, align 8, !tbaa !_, !invariant.load !_
   %.not = icmp eq i32 %1, 0
-  %spec.select = select i1 %.not, i64 65540, i64 65536
-  %4 = getelementptr inbounds i8, ptr %3, i64 %spec.select
-  %5 = load volatile i32, ptr %4, align 1, !tbaa !_
+  br i1 %.not, label %else, label %then
+
+next:                                             ; preds = %else, %then
   ret i32 6
+
+then:                                             ; preds = %entry
+  %4 = getelementptr inbounds i8, ptr %3, i64 65536
+  %5 = load volatile i32, ptr %4, align 1, !tbaa !_
+  br label %next
+
+else:                                             ; preds = %entry
+  %6 = getelementptr inbounds i8, ptr %3, i64 65540
+  %7 = load volatile i32, ptr %6, align 1, !tbaa !_
+  br label %next
 }
 
-; Function Attrs: mustprogress nofree norecurse nosync nounwind willreturn memory(read, inaccessiblemem: readwrite)
+; Function Attrs: mustprogress nounwind willreturn memory(read, inaccessiblemem: readwrite)
 define internal i32 @wasm_f3(ptr nocapture readonly %0, i32 %1) #_ section "awsm_guest_text" {
 entry:
   %2 = getelementptr i8, ptr %0, i64 64
@@ -43,7 +53,7 @@ entry:
   ret i32 %6
 }
 
-; Function Attrs: mustprogress nofree norecurse nosync nounwind willreturn memory(read, inaccessiblemem: readwrite)
+; Function Attrs: mustprogress nounwind willreturn memory(read, inaccessiblemem: readwrite)
 define internal range(i32 0, 256) i32 @wasm_f4(ptr nocapture readonly %0, i32 %1) #_ section "awsm_guest_text" {
 entry:
   %2 = getelementptr i8, ptr %0, i64 64
@@ -128,7 +138,7 @@ awsm_rt_call_host.exit:                           ; preds = %entry
   ret i32 %15
 }
 
-; Function Attrs: mustprogress nofree norecurse nosync nounwind willreturn memory(read, inaccessiblemem: readwrite)
+; Function Attrs: mustprogress willreturn memory(read, inaccessiblemem: readwrite)
 define noundef i32 @shapes_load__and__zero(ptr nocapture readonly %0) local_unnamed_addr #_ section "awsm_guest_text" {
 entry:
   %1 = getelementptr i8, ptr %0, i64 64
@@ -138,7 +148,7 @@ entry:
   ret i32 0
 }
 
-; Function Attrs: mustprogress nofree norecurse nosync nounwind willreturn memory(read, inaccessiblemem: readwrite)
+; Function Attrs: mustprogress willreturn memory(read, inaccessiblemem: readwrite)
 define noundef i32 @shapes_select__same(ptr nocapture readonly %0, i32 %1) local_unnamed_addr #_ section "awsm_guest_text" {
 entry:
   %2 = getelementptr i8, ptr %0, i64 64
@@ -149,19 +159,29 @@ entry:
   ret i32 1
 }
 
-; Function Attrs: mustprogress nofree norecurse nosync nounwind willreturn memory(read, inaccessiblemem: readwrite)
+; Function Attrs: mustprogress willreturn memory(read, inaccessiblemem: readwrite)
 define noundef i32 @shapes_dead__phi(ptr nocapture readonly %0, i32 %1) local_unnamed_addr #_ section "awsm_guest_text" {
 entry:
   %2 = getelementptr i8, ptr %0, i64 64
   %3 = load ptr, ptr %2, align 8, !tbaa !_, !invariant.load !_
   %.not.i = icmp eq i32 %1, 0
-  %spec.select.i = select i1 %.not.i, i64 65540, i64 65536
-  %4 = getelementptr inbounds i8, ptr %3, i64 %spec.select.i
+  br i1 %.not.i, label %else.i, label %then.i
+
+then.i:                                           ; preds = %entry
+  %4 = getelementptr inbounds i8, ptr %3, i64 65536
   %5 = load volatile i32, ptr %4, align 1, !tbaa !_
+  br label %wasm_f2.exit
+
+else.i:                                           ; preds = %entry
+  %6 = getelementptr inbounds i8, ptr %3, i64 65540
+  %7 = load volatile i32, ptr %6, align 1, !tbaa !_
+  br label %wasm_f2.exit
+
+wasm_f2.exit:                                     ; preds = %then.i, %else.i
   ret i32 6
 }
 
-; Function Attrs: mustprogress nofree norecurse nosync nounwind willreturn memory(read, inaccessiblemem: readwrite)
+; Function Attrs: mustprogress willreturn memory(read, inaccessiblemem: readwrite)
 define i32 @shapes_used(ptr nocapture readonly %0, i32 %1) local_unnamed_addr #_ section "awsm_guest_text" {
 entry:
   %2 = getelementptr i8, ptr %0, i64 64
@@ -173,7 +193,7 @@ entry:
   ret i32 %6
 }
 
-; Function Attrs: mustprogress nofree norecurse nosync nounwind willreturn memory(read, inaccessiblemem: readwrite)
+; Function Attrs: mustprogress willreturn memory(read, inaccessiblemem: readwrite)
 define range(i32 0, 256) i32 @shapes_low__byte(ptr nocapture readonly %0, i32 %1) local_unnamed_addr #_ section "awsm_guest_text" {
 entry:
   %2 = getelementptr i8, ptr %0, i64 64
