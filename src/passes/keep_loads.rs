@@ -29,10 +29,11 @@
 //! The sink is recognised by its shape (an empty asm string, constraint
 //! `r`, no result), which survives whatever passes do to metadata. Its
 //! price: callers of functions that load are no longer inferred
-//! `norecurse`, `nosync` or `nofree` (LLVM does not trust those on an asm
-//! call); a call to a declared function would keep them, but the inliner
-//! counts a call as up to 7 instructions, and inlining changed across the
-//! benchmarks (symm 1.36x slower).
+//! `norecurse`, `nosync` or `nofree` (LLVM infers those from called
+//! functions only); a call to a declared function would keep them, but
+//! the inliner prices a call at about seven instructions where it prices
+//! the asm at two, and with it inlining changed across the benchmarks
+//! (code_benches/published/2026-12-04-x86-exact-traps).
 
 use crate::error::{Error, Result};
 use inkwell::attributes::{Attribute, AttributeLoc};
