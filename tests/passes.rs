@@ -78,6 +78,9 @@ const PASSES: &[Pass] = &[
     step("cortex-m-constants", fired::cortex_m_constants, false),
     step("mask-bits", fired::mask_bits, false),
     step("cortex-m-size-attributes", fired::cortex_m_size_attributes, false),
+    step("keep-loads", fired::keep_loads, true),
+    step("release-loads", fired::release_loads, true),
+    step("release-loads-o0", fired::release_loads, true),
 ];
 
 /// A pass that is the pipeline step of the same name.
@@ -277,6 +280,9 @@ fixtures! {
     cortex_m_constants__firmware => "cortex-m-constants/firmware",
     mask_bits__max_pages => "mask-bits/max_pages",
     cortex_m_size_attributes__wrapper => "cortex-m-size-attributes/wrapper",
+    keep_loads__loads => "keep-loads/loads",
+    release_loads__shapes => "release-loads/shapes",
+    release_loads_o0__local_unused => "release-loads-o0/local_unused",
 }
 
 /// A fixture added on disk but not to `fixtures!` would never run; an
@@ -313,6 +319,7 @@ const UNTESTED_STEPS: &[(&str, &str)] = &[
     ("select-copy-helpers", "keeps or deletes the runtime's memcpy/memset loops"),
     ("linkage", "sets runtime definitions' linkage; the guest's functions are internal or exported already"),
     ("llvm", "LLVM's own pipeline"),
+    ("llvm-optimization", "LLVM's own pipeline, its optimization half"),
     ("emit", "writes the output file"),
 ];
 

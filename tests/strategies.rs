@@ -90,6 +90,17 @@ const WAT_CASES: &[Case] = &[
     Case { file: "reroll.wat", conforming: Exit(0), mask: Exit(0), none: Exit(0) },
     // Byte-wide logic computed wide on x86 (src/target/x86.rs).
     Case { file: "narrow_logic.wat", conforming: Exit(0), mask: Exit(0), none: Exit(0) },
+    // Loads whose value is dead (passes/keep_loads.rs); also at every level below.
+    Case { file: "dead_local.wat", conforming: Trap, mask: Exit(7), none: Skip },
+    Case { file: "dead_and_zero.wat", conforming: Trap, mask: Exit(0), none: Skip },
+    Case { file: "dead_select.wat", conforming: Trap, mask: Exit(1), none: Skip },
+    Case { file: "dead_br_table.wat", conforming: Trap, mask: Exit(5), none: Skip },
+    Case { file: "dead_call_result.wat", conforming: Trap, mask: Exit(9), none: Skip },
+    Case { file: "dead_if.wat", conforming: Trap, mask: Exit(3), none: Skip },
+    Case { file: "dead_store_overwritten.wat", conforming: Trap, mask: Exit(4), none: Skip },
+    Case { file: "dead_phi.wat", conforming: Trap, mask: Exit(6), none: Skip },
+    Case { file: "dead_return.wat", conforming: Trap, mask: Exit(2), none: Skip },
+    Case { file: "narrowed_load.wat", conforming: Trap, mask: Exit(0), none: Skip },
 ];
 
 /// The C cases (built with clang --target=wasm32-wasi).
@@ -199,6 +210,23 @@ fn wat_cases_at_os() {
         .flat_map(|c| ["guard-pages", "explicit"].map(|s| (fixture(c.file), c.expect(s), s)))
         .collect();
     check_cases_at(&cases, "-Os", dir.path());
+}
+
+/// The dead-load cases at the levels wat_matrix (-O2) and wat_cases_at_os
+/// do not run them at, under the strategies that trap: the load must
+/// fault (guard-pages, segment) or be checked (explicit) even though its
+/// value is never used (issue 18).
+#[test]
+fn dead_loads_trap_at_every_level() {
+    let dir = tempfile::tempdir().unwrap();
+    let dead = || WAT_CASES.iter().filter(|c| c.file.starts_with("dead_") || c.file == "narrowed_load.wat");
+    for level in ["-O0", "-O1", "-O3", "-Os"] {
+        let strategies: &[&str] =
+            if level == "-Os" { &["segment"] } else { &["guard-pages", "segment", "explicit"] };
+        let cases: Vec<_> =
+            dead().flat_map(|c| strategies.iter().map(|s| (fixture(c.file), Trap, *s))).collect();
+        check_cases_at(&cases, level, dir.path());
+    }
 }
 
 /// The C programs under every strategy; the grow loop must also print

@@ -10,7 +10,8 @@
 //! Before LLVM's pipeline, on the guest alone (SSA after the pipeline's
 //! mem2reg step): `reroll`, `hoist`, `grouped`, `mirror`. At the runtime
 //! link: `linkage`, `size_attributes`, `sse_float_returns`,
-//! `copy_helpers`. After LLVM's pipeline, just before code generation:
+//! `copy_helpers`. Around LLVM's pipeline: `keep_loads` (before it, and
+//! between its halves). After LLVM's pipeline, just before code generation:
 //! `size_attributes::expand_wide_constant_divisions`, `x86`, `twin_ivs`,
 //! `trap_messages`, `arm_float`, `function_sections`.
 
@@ -20,6 +21,7 @@ pub mod function_sections;
 pub mod grouped;
 pub mod hoist;
 pub mod ir;
+pub mod keep_loads;
 pub mod linkage;
 pub mod loops;
 pub mod mirror;

@@ -15,7 +15,10 @@
 //! `--stop-after STEP` options write the module as it is at that point,
 //! as textual IR, for the per-pass IR tests (doc/design.md).
 
+mod llvm;
 mod steps;
+
+pub use llvm::printed as printed_llvm_pipeline;
 
 pub use steps::{Compilation, run};
 
@@ -65,6 +68,19 @@ impl Config {
         self.version_loops() && self.hosted()
     }
 
+    /// Whether loads whose value dies must be kept for their fault
+    /// (passes/keep_loads.rs): the strategies whose bounds check is the
+    /// fault. At -O0 no pass deletes loads, but instruction selection
+    /// skips unused ones: there release-loads follows keep-loads at once.
+    pub(crate) fn keep_loads(&self) -> bool {
+        matches!(self.strategy, Strategy::GuardPages | Strategy::Segment)
+    }
+
+    /// Whether LLVM's pipeline runs in two halves around release-loads.
+    pub(crate) fn split_llvm(&self) -> bool {
+        self.keep_loads() && self.opt_level != OptLevel::O0
+    }
+
     fn hoist(&self) -> bool {
         self.version_loops() && self.strategy == Strategy::Explicit
     }
@@ -95,7 +111,11 @@ pub enum StepId {
     SseFloatReturns,
     SelectCopyHelpers,
     Linkage,
+    KeepLoads,
+    ReleaseLoadsAtO0,
     Llvm,
+    ReleaseLoads,
+    LlvmOptimization,
     ExpandWideDivisions,
     WidenNarrowLogic,
     TwinIvs,
@@ -214,10 +234,34 @@ pub const STEPS: &[Step] = &[
         runs: |_| true,
     },
     Step {
+        id: StepId::KeepLoads,
+        name: "keep-loads",
+        why: "guard pages or segment: a sink after each memory load (passes/keep_loads.rs)",
+        runs: |c| c.keep_loads(),
+    },
+    Step {
+        id: StepId::ReleaseLoadsAtO0,
+        name: "release-loads-o0",
+        why: "guard pages or segment at -O0: sinks deleted, unused loads volatile (passes/keep_loads.rs)",
+        runs: |c| c.keep_loads() && !c.split_llvm(),
+    },
+    Step {
         id: StepId::Llvm,
         name: "llvm",
         why: "always: LLVM's own pipeline for the level (target/mod.rs `optimize`)",
         runs: |_| true,
+    },
+    Step {
+        id: StepId::ReleaseLoads,
+        name: "release-loads",
+        why: "guard pages or segment above -O0: sinks deleted, loads that died volatile (passes/keep_loads.rs)",
+        runs: |c| c.split_llvm(),
+    },
+    Step {
+        id: StepId::LlvmOptimization,
+        name: "llvm-optimization",
+        why: "guard pages or segment above -O0: the optimization half of LLVM's pipeline (pipeline/llvm.rs)",
+        runs: |c| c.split_llvm(),
     },
     Step {
         id: StepId::ExpandWideDivisions,
@@ -279,6 +323,11 @@ pub fn describe(config: &Config) -> String {
     );
     for (n, step) in plan(config).iter().enumerate() {
         let (name, why) = match step.id {
+            StepId::Llvm if config.split_llvm() => (
+                format!("llvm {}", config.opt_level.pipeline()),
+                "always: LLVM's pipeline for the level, here its simplification half (pipeline/llvm.rs)"
+                    .to_string(),
+            ),
             StepId::Llvm => (format!("llvm {}", config.opt_level.pipeline()), step.why.to_string()),
             StepId::Translate => {
                 let loops = match (config.version_loops(), config.group_checks()) {
@@ -395,6 +444,34 @@ mod tests {
         let at = |s| n.iter().position(|x| *x == s);
         assert!(at("mem2reg") < at("hoist") && at("hoist") < at("grouped"), "{n:?}");
         assert!(at("llvm") < at("twin-ivs") && at("trap-messages").is_none(), "{n:?}");
+    }
+
+    #[test]
+    fn fault_strategies_keep_loads_and_split_llvm_above_o0() {
+        for strategy in [Strategy::GuardPages, Strategy::Segment] {
+            let c = config("x86_64-unknown-linux-gnu", OptLevel::O2, Some(strategy), Emit::Object);
+            let n = names(&c);
+            let at = |s| n.iter().position(|x| *x == s);
+            assert!(at("linkage") < at("keep-loads") && at("keep-loads") < at("llvm"), "{n:?}");
+            assert!(
+                at("llvm") < at("release-loads") && at("release-loads") < at("llvm-optimization"),
+                "{n:?}"
+            );
+            assert!(describe(&c).contains("simplification half"));
+            let c = config("x86_64-unknown-linux-gnu", OptLevel::O0, Some(strategy), Emit::Object);
+            let n = names(&c);
+            let at = |s| n.iter().position(|x| *x == s);
+            assert!(
+                at("keep-loads") < at("release-loads-o0") && at("release-loads-o0") < at("llvm"),
+                "{n:?}"
+            );
+            assert!(at("llvm-optimization").is_none() && at("release-loads").is_none(), "{n:?}");
+        }
+        for strategy in [Strategy::Explicit, Strategy::Mask, Strategy::None] {
+            let c = config("x86_64-unknown-linux-gnu", OptLevel::O2, Some(strategy), Emit::Object);
+            let n = names(&c);
+            assert!(!n.iter().any(|s| s.contains("loads") || *s == "llvm-optimization"), "{strategy}: {n:?}");
+        }
     }
 
     #[test]

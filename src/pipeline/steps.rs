@@ -160,7 +160,21 @@ impl<'ctx> State<'ctx, '_> {
             StepId::Linkage => {
                 crate::passes::linkage::set_linkage(guest, config.emit, &c.translate.prefix, config.target.os)
             }
+            StepId::KeepLoads => crate::passes::keep_loads::keep_loads(guest)?,
+            StepId::Llvm if config.split_llvm() => {
+                let (simplify, _) =
+                    super::llvm::halves(config.target.triple, config.opt_level, self.unrolls())?;
+                target::optimize_with(guest, tm, config.opt_level, &simplify)?
+            }
             StepId::Llvm => target::optimize(guest, tm, config.opt_level)?,
+            StepId::ReleaseLoads | StepId::ReleaseLoadsAtO0 => {
+                crate::passes::keep_loads::release_loads(guest)?
+            }
+            StepId::LlvmOptimization => {
+                let (_, optimize) =
+                    super::llvm::halves(config.target.triple, config.opt_level, self.unrolls())?;
+                target::optimize_with(guest, tm, config.opt_level, &optimize)?
+            }
             StepId::ExpandWideDivisions => {
                 crate::passes::size_attributes::expand_wide_constant_divisions(guest)
             }
@@ -182,6 +196,10 @@ impl<'ctx> State<'ctx, '_> {
             }
         }
         Ok(())
+    }
+
+    fn unrolls(&self) -> bool {
+        target::unrolls(self.c.config.opt_level, &self.c.tm)
     }
 
     /// Link `bitcode` (the runtime or the executable entry), configured

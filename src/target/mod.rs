@@ -152,15 +152,25 @@ pub fn configure(module: &Module, tm: &TargetMachine) {
 /// Run LLVM's standard pipeline for `level`. Unrolling and loop
 /// vectorization copy loop bodies, so the size levels have neither.
 pub fn optimize(module: &Module, tm: &TargetMachine, level: OptLevel) -> Result<()> {
+    optimize_with(module, tm, level, &level.pipeline())
+}
+
+/// Run `passes`, part of `level`'s pipeline (pipeline/llvm.rs), with the
+/// options `optimize` gives the whole.
+pub fn optimize_with(module: &Module, tm: &TargetMachine, level: OptLevel, passes: &str) -> Result<()> {
     let speed = level.speed();
     let options = PassBuilderOptions::create();
     options.set_loop_vectorization(level.duplicates_code());
     options.set_loop_slp_vectorization(speed >= 2);
-    options.set_loop_unrolling(speed >= 3 || (level.duplicates_code() && !arm::is_cortex_m(tm)));
+    options.set_loop_unrolling(unrolls(level, tm));
     options.set_merge_functions(speed >= 2);
-    module
-        .run_passes(&level.pipeline(), tm, options)
-        .map_err(|e| Error::backend(format!("optimization failed: {e}")))
+    module.run_passes(passes, tm, options).map_err(|e| Error::backend(format!("optimization failed: {e}")))
+}
+
+/// Whether LLVM unrolls loops at `level` for `tm`: at -O3, and at -O2 but
+/// on Cortex-M (flash).
+pub fn unrolls(level: OptLevel, tm: &TargetMachine) -> bool {
+    level.speed() >= 3 || (level.duplicates_code() && !arm::is_cortex_m(tm))
 }
 
 #[cfg(test)]

@@ -222,3 +222,22 @@ pub fn cortex_m_size_attributes(before: &str, after: &str) -> Result<(), String>
     let (b, a) = (minsize(before), minsize(after));
     expect(a > b, || format!("no function became minsize: {b} before, {a} after"))
 }
+
+/// keep-loads' sinks: an empty inline asm taking the loaded value.
+const SINK_CALL: &str = "call void asm sideeffect \"\", \"r\"(";
+
+/// keep-loads: sinks where there were none.
+pub fn keep_loads(before: &str, after: &str) -> Result<(), String> {
+    let (b, a) = (count(before, SINK_CALL), count(after, SINK_CALL));
+    expect(b == 0 && a > 0, || format!("{b} sink calls before, {a} after: expected none, then some"))
+}
+
+/// release-loads (and its -O0 form): every sink gone, and more volatile
+/// loads than before.
+pub fn release_loads(before: &str, after: &str) -> Result<(), String> {
+    let (sinks, left) = (count(before, SINK_CALL), count(after, SINK_CALL));
+    let (b, a) = (count(before, "load volatile"), count(after, "load volatile"));
+    expect(sinks > 0 && left == 0 && a > b, || {
+        format!("{sinks} sinks before, {left} after; {b} volatile loads before, {a} after")
+    })
+}
