@@ -1,3 +1,82 @@
+; Function Attrs: nounwind memory(read, inaccessiblemem: readwrite)
+define internal i32 @wasm_f0(ptr nocapture readonly %0, i32 %1, i32 %2) #_ section "awsm_guest_text" {
+entry:
+  %3 = getelementptr i8, ptr %0, i64 64
+  %4 = load ptr, ptr %3, align 8, !tbaa !_, !invariant.load !_
+  %invariant.gep = getelementptr inbounds i8, ptr %4, i64 1024
+  %xtraiter = and i32 %2, 1
+  %5 = icmp eq i32 %2, 1
+  br i1 %5, label %next.unr-lcssa, label %entry.new
+
+entry.new:                                        ; preds = %entry
+  %unroll_iter = and i32 %2, -2
+  br label %loop
+
+loop:                                             ; preds = %loop, %entry.new
+  %.07 = phi i32 [ -1, %entry.new ], [ %16, %loop ]
+  %.0 = phi i32 [ %1, %entry.new ], [ %17, %loop ]
+  %niter = phi i32 [ 0, %entry.new ], [ %niter.next.1, %loop ]
+  %idx = zext i32 %.0 to i64
+  %6 = getelementptr inbounds i8, ptr %4, i64 %idx
+  %7 = load i8, ptr %6, align 1, !tbaa !_
+  %.07.tr = trunc i32 %.07 to i8
+  %low = and i32 %.07, 255
+  %wide = zext i8 %7 to i32
+  %wide.logic = xor i32 %low, %wide
+  %wide.zext = zext i32 %wide.logic to i64
+  %idx5 = shl nuw nsw i64 %wide.zext, 2
+  %gep = getelementptr inbounds i8, ptr %invariant.gep, i64 %idx5
+  %8 = load i32, ptr %gep, align 1, !tbaa !_
+  %9 = lshr i32 %.07, 8
+  %10 = xor i32 %8, %9
+  %11 = add i32 %.0, 1
+  %idx.1 = zext i32 %11 to i64
+  %12 = getelementptr inbounds i8, ptr %4, i64 %idx.1
+  %13 = load i8, ptr %12, align 1, !tbaa !_
+  %.07.tr.1 = trunc i32 %10 to i8
+  %low11 = and i32 %10, 255
+  %wide12 = zext i8 %13 to i32
+  %wide.logic13 = xor i32 %low11, %wide12
+  %wide.zext14 = zext i32 %wide.logic13 to i64
+  %idx5.1 = shl nuw nsw i64 %wide.zext14, 2
+  %gep.1 = getelementptr inbounds i8, ptr %invariant.gep, i64 %idx5.1
+  %14 = load i32, ptr %gep.1, align 1, !tbaa !_
+  %15 = lshr i32 %10, 8
+  %16 = xor i32 %14, %15
+  %17 = add i32 %.0, 2
+  %niter.next.1 = add i32 %niter, 2
+  %niter.ncmp.1 = icmp eq i32 %niter.next.1, %unroll_iter
+  br i1 %niter.ncmp.1, label %next.unr-lcssa, label %loop
+
+next.unr-lcssa:                                   ; preds = %loop, %entry
+  %.lcssa.ph = phi i32 [ poison, %entry ], [ %16, %loop ]
+  %.07.unr = phi i32 [ -1, %entry ], [ %16, %loop ]
+  %.0.unr = phi i32 [ %1, %entry ], [ %17, %loop ]
+  %lcmp.mod.not = icmp eq i32 %xtraiter, 0
+  br i1 %lcmp.mod.not, label %next, label %loop.epil
+
+loop.epil:                                        ; preds = %next.unr-lcssa
+  %idx.epil = zext i32 %.0.unr to i64
+  %18 = getelementptr inbounds i8, ptr %4, i64 %idx.epil
+  %19 = load i8, ptr %18, align 1, !tbaa !_
+  %.07.tr.epil = trunc i32 %.07.unr to i8
+  %low15 = and i32 %.07.unr, 255
+  %wide16 = zext i8 %19 to i32
+  %wide.logic17 = xor i32 %low15, %wide16
+  %wide.zext18 = zext i32 %wide.logic17 to i64
+  %idx5.epil = shl nuw nsw i64 %wide.zext18, 2
+  %gep.epil = getelementptr inbounds i8, ptr %invariant.gep, i64 %idx5.epil
+  %20 = load i32, ptr %gep.epil, align 1, !tbaa !_
+  %21 = lshr i32 %.07.unr, 8
+  %22 = xor i32 %20, %21
+  br label %next
+
+next:                                             ; preds = %next.unr-lcssa, %loop.epil
+  %.lcssa = phi i32 [ %.lcssa.ph, %next.unr-lcssa ], [ %22, %loop.epil ]
+  %23 = xor i32 %.lcssa, -1
+  ret i32 %23
+}
+
 ; Function Attrs: mustprogress nofree norecurse nosync nounwind willreturn memory(none)
 define internal void @wasm_init(ptr nocapture readnone %0) #_ section "awsm_guest_text" {
 entry:
@@ -42,7 +121,7 @@ awsm_rt_call_host.exit:                           ; preds = %entry
   ret i32 %17
 }
 
-; Function Attrs: nofree norecurse nosync nounwind memory(read, inaccessiblemem: none)
+; Function Attrs: memory(read, inaccessiblemem: readwrite)
 define i32 @crc32_crc32(ptr nocapture readonly %0, i32 %1, i32 %2) local_unnamed_addr #_ section "awsm_guest_text" {
 entry:
   %3 = getelementptr i8, ptr %0, i64 64
@@ -119,10 +198,4 @@ wasm_f0.exit:                                     ; preds = %wasm_f0.exit.unr-lc
   %.lcssa = phi i32 [ %.lcssa.ph, %wasm_f0.exit.unr-lcssa ], [ %22, %loop.i.epil ]
   %23 = xor i32 %.lcssa, -1
   ret i32 %23
-}
-
-; Function Attrs: nofree norecurse nosync nounwind memory(read, inaccessiblemem: none)
-define internal i32 @wasm_f0(ptr nocapture readonly %0, i32 %1, i32 %2) #_ section "awsm_guest_text" {
-  %4 = tail call i32 @crc32_crc32(ptr nocapture readonly %0, i32 %1, i32 %2) #_
-  ret i32 %4
 }
