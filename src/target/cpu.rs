@@ -15,7 +15,7 @@ use crate::error::{Error, ErrorKind, Result};
 use inkwell::targets::TargetMachine;
 
 /// x86-64 CPUs: the psABI levels (v3 adds AVX2 and FMA, v4 AVX-512) and
-/// common microarchitectures; i686 takes these and pentium4.
+/// common microarchitectures.
 const X86_64: &[&str] = &[
     "x86-64",
     "x86-64-v2",
@@ -35,25 +35,8 @@ const X86_64: &[&str] = &[
     "znver4",
 ];
 
-const I686: &[&str] = &[
-    "pentium4",
-    "x86-64",
-    "x86-64-v2",
-    "x86-64-v3",
-    "x86-64-v4",
-    "core2",
-    "nehalem",
-    "sandybridge",
-    "haswell",
-    "skylake",
-    "skylake-avx512",
-    "icelake-server",
-    "sapphirerapids",
-    "znver1",
-    "znver2",
-    "znver3",
-    "znver4",
-];
+/// i686 takes the x86-64 names and its own baseline, pentium4 (SSE2).
+const I686_ONLY: &str = "pentium4";
 
 const AARCH64: &[&str] = &[
     "generic",
@@ -71,12 +54,12 @@ const CORTEX_M: &[&str] = &["cortex-m4", "cortex-m7"];
 
 impl TargetInfo {
     /// The CPU names `--cpu` accepts for this target, besides `native`.
-    pub fn known_cpus(&self) -> &'static [&'static str] {
+    pub fn known_cpus(&self) -> Vec<&'static str> {
         match self.os {
-            Os::CortexM => CORTEX_M,
-            Os::Linux if self.pointer_bytes == 4 => I686,
-            Os::Linux if self.x86() => X86_64,
-            Os::Linux => AARCH64,
+            Os::CortexM => CORTEX_M.to_vec(),
+            Os::Linux if self.pointer_bytes == 4 => [I686_ONLY].iter().chain(X86_64).copied().collect(),
+            Os::Linux if self.x86() => X86_64.to_vec(),
+            Os::Linux => AARCH64.to_vec(),
         }
     }
 
@@ -119,5 +102,9 @@ mod tests {
         let arm = TargetInfo::find(Some("aarch64-unknown-linux-gnu")).unwrap();
         assert!(arm.cpu_and_features(Some("native")).unwrap_err().message.contains("host target"));
         assert_eq!(arm.cpu_and_features(Some("neoverse-n1")).unwrap().1, "+neon");
+        let i686 = TargetInfo::find(Some("i686-unknown-linux-gnu")).unwrap();
+        assert_eq!(i686.cpu_and_features(Some("pentium4")).unwrap().0, "pentium4");
+        assert_eq!(i686.cpu_and_features(Some("x86-64-v3")).unwrap().0, "x86-64-v3");
+        assert!(x86.cpu_and_features(Some("pentium4")).is_err(), "pentium4 crashes LLVM for x86-64");
     }
 }
