@@ -5,7 +5,8 @@
 //! wast script runners (scripts.rs), and the example programs'
 //! expectations (expectation.rs). guest_only.rs, which links LLVM through
 //! awsm's library, is included only by the crates that compile modules
-//! in-process (spec, spec_cross).
+//! in-process (spec, spec_cross); rng.rs, the seeded generator, only by the
+//! fuzzing inputs (tests/fuzz/generate.rs, tests/bad_input/inputs.rs).
 //!
 //! Each test crate that says `mod common;` compiles its own copy and uses a
 //! subset, hence the `dead_code` allowance, and `unused_imports` on the

@@ -150,23 +150,12 @@ pub fn config() -> wasm_smith::Config {
     }
 }
 
-/// splitmix64: the one source of randomness, so that a seed means the
-/// same module on every machine and every version of `rand`.
-pub struct Rng(u64);
+#[path = "../common/rng.rs"]
+mod rng;
+pub use rng::Rng;
 
+/// Generated argument bits (tests/common/rng.rs is the generator).
 impl Rng {
-    pub fn new(seed: u64) -> Rng {
-        Rng(seed)
-    }
-
-    pub fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
     /// Bits that find bugs more often than uniform ones: edges of the
     /// integer ranges, small numbers, float specials, or anything.
     fn bits(&mut self, wide: bool) -> u64 {
